@@ -1,0 +1,41 @@
+package org.tanuu.identify;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tanuu.rulebook.RuleBook;
+
+/**
+ * The answer to POST /identify: the requested jurisdiction's decision in full, and a summary per jurisdiction
+ * compared (the requested one and the Palermo baseline).
+ */
+public record IdentifyResponse(String decision, int score, String jurisdiction, String reference, boolean child,
+                               String childBasis, Map<String, Evaluation.ElementView> elements,
+                               Map<String, Summary> jurisdictions, List<String> flags,
+                               List<Evaluation.MissingQuestion> missing, List<Evaluation.TraceEntry> trace,
+                               RuleBookRef rulebook) {
+
+    public record Summary(String decision, int score, Map<String, Evaluation.ElementView> elements, List<String> flags) {
+    }
+
+    public record RuleBookRef(String version) {
+    }
+
+    static IdentifyResponse of(RuleBook book, Interview interview) {
+        String requested = interview.jurisdiction();
+        Evaluation main = Evaluator.evaluate(book, interview, requested);
+        Map<String, Summary> jurisdictions = new LinkedHashMap<>();
+        jurisdictions.put(requested, summary(main));
+        if (!requested.equals(InterviewReader.DEFAULT_JURISDICTION)) {
+            jurisdictions.put(InterviewReader.DEFAULT_JURISDICTION,
+                    summary(Evaluator.evaluate(book, interview, InterviewReader.DEFAULT_JURISDICTION)));
+        }
+        return new IdentifyResponse(main.decision(), main.score(), requested, interview.reference(), main.child(),
+                main.childBasis(), main.elements(), jurisdictions, main.flags(), main.missing(), main.trace(),
+                new RuleBookRef(book.version()));
+    }
+
+    private static Summary summary(Evaluation e) {
+        return new Summary(e.decision(), e.score(), e.elements(), e.flags());
+    }
+}

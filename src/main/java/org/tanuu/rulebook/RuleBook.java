@@ -1,0 +1,45 @@
+package org.tanuu.rulebook;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.kie.api.KieBase;
+
+/**
+ * One compiled, validated version of the rules folder. Immutable: a reload builds a new one and swaps it in,
+ * so a request keeps the rule book it started with.
+ */
+public final class RuleBook {
+    private final String version;
+    private final Instant loadedAt;
+    private final Questionnaire questionnaire;
+    private final Map<String, Jurisdiction> jurisdictions;
+    private final Map<String, KieBase> kieBases;
+    private final List<RuleInfo> rules;
+    private final Map<String, RuleInfo> rulesByName;
+
+    RuleBook(String version, Instant loadedAt, Questionnaire questionnaire, Map<String, Jurisdiction> jurisdictions,
+             Map<String, KieBase> kieBases, List<RuleInfo> rules) {
+        this.version = version;
+        this.loadedAt = loadedAt;
+        this.questionnaire = questionnaire;
+        this.jurisdictions = jurisdictions;
+        this.kieBases = kieBases;
+        this.rules = rules;
+        this.rulesByName = rules.stream().collect(Collectors.toMap(r -> r.packageName() + "/" + r.name(), Function.identity()));
+    }
+
+    public String version() { return version; }
+    public Instant loadedAt() { return loadedAt; }
+    public Questionnaire questionnaire() { return questionnaire; }
+    public Map<String, Jurisdiction> jurisdictions() { return jurisdictions; }
+    public KieBase kieBase(String jurisdiction) { return kieBases.get(jurisdiction); }
+    public List<RuleInfo> rules() { return rules; }
+
+    /** The catalogue entry of a compiled rule, by its DRL package and name. */
+    public RuleInfo rule(String packageName, String name) {
+        return rulesByName.get(packageName + "/" + name);
+    }
+}

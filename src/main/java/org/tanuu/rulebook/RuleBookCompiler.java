@@ -1,0 +1,269 @@
+package org.tanuu.rulebook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.drools.drl.ast.descr.AnnotationDescr;
+import org.drools.drl.ast.descr.AttributeDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.builder.model.KieBaseModel;
+import org.kie.api.builder.model.KieModuleModel;
+import org.kie.api.runtime.KieContainer;
+
+/**
+ * Turns a rules folder into a {@link RuleBook}, or into the list of problems that stop it from being one.
+ * Plain Java with no framework, so the validate command and the service share it.
+ */
+public final class RuleBookCompiler {
+    static final String QUESTIONNAIRE = "questionnaire.yaml";
+    static final String JURISDICTIONS = "jurisdictions.yaml";
+    private static final List<String> REQUIRED_TAGS = List.of("id", "title", "citation");
+    /** KieBuilder reports column 0; the parser's real position is in the text, e.g. "[ERR 102] Line 12:8 ...". */
+    private static final Pattern LINE_COLUMN = Pattern.compile("[Ll]ine (\\d+):(\\d+)");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final AtomicLong BUILDS = new AtomicLong();
+
+    private final ClassLoader classLoader;
+
+    public RuleBookCompiler() {
+        this(RuleBookCompiler.class.getClassLoader());
+    }
+
+    public RuleBookCompiler(ClassLoader appClassLoader) {
+        this.classLoader = new CachingClassLoader(appClassLoader);
+    }
+
+    /** The outcome of one compilation: a rule book, or the problems (never both). */
+    public record Result(RuleBook ruleBook, List<RuleProblem> problems) {
+        public boolean ok() {
+            return ruleBook != null;
+        }
+    }
+
+    public Result compile(Path folder) {
+        List<RuleProblem> problems = new ArrayList<>();
+        Map<String, String> files = readFiles(folder);
+        if (files.isEmpty()) {
+            return new Result(null, List.of(new RuleProblem(folder.toString(), 0, 0, "no rule files found in this folder")));
+        }
+        Questionnaire questionnaire = Questionnaire.read(readYaml(files, QUESTIONNAIRE, problems), QUESTIONNAIRE, problems);
+        Map<String, Jurisdiction> jurisdictions = readJurisdictions(readYaml(files, JURISDICTIONS, problems), problems);
+        List<RuleInfo> rules = catalogue(files, problems);
+        Map<String, KieBase> kieBases = problems.isEmpty() ? build(files, jurisdictions, problems) : Map.of();
+        if (!problems.isEmpty()) {
+            return new Result(null, List.copyOf(problems));
+        }
+        return new Result(new RuleBook(version(files), Instant.now(), questionnaire, jurisdictions, kieBases, rules), List.of());
+    }
+
+    /** Every file under the folder, by path relative to it ('/'-separated), in a stable order. */
+    private static Map<String, String> readFiles(Path folder) {
+        Map<String, String> files = new TreeMap<>();
+        if (!Files.isDirectory(folder)) {
+            return files;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : (Iterable<Path>) paths.filter(Files::isRegularFile)::iterator) {
+                String name = folder.relativize(path).toString().replace('\\', '/');
+                if (!name.startsWith(".") && !name.contains("/.")) {
+                    files.put(name, Files.readString(path, StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the rules folder " + folder, e);
+        }
+        return files;
+    }
+
+    private static String version(Map<String, String> files) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            files.forEach((name, text) -> {
+                sha.update(name.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(text.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            });
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode readYaml(Map<String, String> files, String name, List<RuleProblem> problems) {
+        String text = files.get(name);
+        if (text == null) {
+            problems.add(new RuleProblem(name, 0, 0, "missing: the rule book needs " + name));
+            return null;
+        }
+        try {
+            return YAML.readTree(text);
+        } catch (IOException e) {
+            int line = e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
+                    ? j.getLocation().getLineNr() : 0;
+            problems.add(new RuleProblem(name, line, 0, "not valid YAML: " + e.getMessage().lines().findFirst().orElse("")));
+            return null;
+        }
+    }
+
+    private static Map<String, Jurisdiction> readJurisdictions(JsonNode root, List<RuleProblem> problems) {
+        Map<String, Jurisdiction> jurisdictions = new LinkedHashMap<>();
+        if (root == null) {
+            return jurisdictions;
+        }
+        root.fields().forEachRemaining(entry -> {
+            JsonNode node = entry.getValue();
+            List<String> folders = new ArrayList<>();
+            node.path("folders").forEach(f -> folders.add(f.asText()));
+            List<Jurisdiction.Instrument> instruments = new ArrayList<>();
+            node.path("instruments").forEach(i -> instruments.add(
+                    new Jurisdiction.Instrument(i.path("name").asText(), i.path("edition").asText(null))));
+            if (folders.isEmpty()) {
+                problems.add(new RuleProblem(JURISDICTIONS, 0, 0, entry.getKey() + ": lists no rule folders"));
+            }
+            jurisdictions.put(entry.getKey(), new Jurisdiction(entry.getKey(), node.path("name").asText(entry.getKey()),
+                    List.copyOf(folders), List.copyOf(instruments)));
+        });
+        return jurisdictions;
+    }
+
+    /** Reads every rule's metadata and place, and checks the metadata conventions. */
+    private static List<RuleInfo> catalogue(Map<String, String> files, List<RuleProblem> problems) {
+        List<RuleInfo> rules = new ArrayList<>();
+        Map<String, RuleInfo> byId = new LinkedHashMap<>();
+        files.forEach((file, text) -> {
+            if (!file.endsWith(".drl")) {
+                return;
+            }
+            PackageDescr pkg;
+            try {
+                DrlParser parser = new DrlParser();
+                pkg = parser.parse(false, text);
+                if (parser.hasErrors()) {
+                    return; // the compiler reports syntax errors with their positions
+                }
+            } catch (DroolsParserException e) {
+                return;
+            }
+            String[] lines = text.split("\n", -1);
+            String folder = file.contains("/") ? file.substring(0, file.indexOf('/')) : "";
+            for (RuleDescr rule : pkg.getRules()) {
+                for (String tag : REQUIRED_TAGS) {
+                    if (tag(rule, tag) == null) {
+                        problems.add(new RuleProblem(file, rule.getLine(), 0,
+                                "rule \"" + rule.getName() + "\" has no @" + tag + "(\"...\")"));
+                    }
+                }
+                List<String> todo = new ArrayList<>();
+                rule.getAnnotations().stream().filter(a -> a.getName().equals("todo"))
+                        .forEach(a -> todo.add(String.valueOf(a.getSingleValueStripped())));
+                int end = Math.min(Math.max(rule.getEndLine(), rule.getLine()), lines.length);
+                String drl = String.join("\n", java.util.Arrays.asList(lines).subList(Math.max(rule.getLine() - 1, 0), end));
+                RuleInfo info = new RuleInfo(tag(rule, "id"), tag(rule, "title"), tag(rule, "citation"), tag(rule, "source"),
+                        List.copyOf(todo), folder, file, rule.getLine(), attribute(rule, "date-effective"),
+                        attribute(rule, "date-expires"), pkg.getName(), rule.getName(), drl);
+                if (info.id() != null) {
+                    RuleInfo twin = byId.putIfAbsent(info.id(), info);
+                    if (twin != null) {
+                        problems.add(new RuleProblem(file, rule.getLine(), 0, "duplicate @id(\"" + info.id()
+                                + "\"): already used at " + twin.file() + ":" + twin.line()));
+                    }
+                }
+                rules.add(info);
+            }
+        });
+        return List.copyOf(rules);
+    }
+
+    private static String tag(RuleDescr rule, String name) {
+        AnnotationDescr annotation = rule.getAnnotation(name);
+        if (annotation == null || annotation.getSingleValueStripped() == null) {
+            return null;
+        }
+        String value = String.valueOf(annotation.getSingleValueStripped()).replace("\\\"", "\"").strip();
+        return value.isEmpty() ? null : value;
+    }
+
+    private static String attribute(RuleDescr rule, String name) {
+        AttributeDescr attribute = rule.getAttributes().get(name);
+        return attribute == null ? null : attribute.getValue().replace("\"", "");
+    }
+
+    /** Compiles one KieBase per jurisdiction from its folders, on a fresh release so builds never collide. */
+    private Map<String, KieBase> build(Map<String, String> files, Map<String, Jurisdiction> jurisdictions,
+                                       List<RuleProblem> problems) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(classLoader); // Drools resolves dialects through it; null dialects otherwise
+        KieServices ks = KieServices.Factory.get();
+        ReleaseId releaseId = ks.newReleaseId("org.tanuu", "rulebook", "1." + BUILDS.incrementAndGet());
+        try {
+            KieModuleModel module = ks.newKieModuleModel();
+            jurisdictions.values().forEach(j -> {
+                KieBaseModel base = module.newKieBaseModel(j.code());
+                j.folders().forEach(base::addPackage);
+            });
+            KieFileSystem kfs = ks.newKieFileSystem();
+            kfs.generateAndWritePomXML(releaseId);
+            kfs.writeKModuleXML(module.toXML());
+            files.forEach((name, text) -> {
+                if (name.endsWith(".drl")) {
+                    kfs.write("src/main/resources/" + name, text);
+                }
+            });
+            KieBuilder builder = ks.newKieBuilder(kfs, classLoader).buildAll();
+            for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+                problems.add(problem(message));
+            }
+            if (!problems.isEmpty()) {
+                return Map.of();
+            }
+            KieContainer container = ks.newKieContainer(releaseId, classLoader);
+            Map<String, KieBase> bases = new LinkedHashMap<>();
+            jurisdictions.keySet().forEach(code -> bases.put(code, container.getKieBase(code)));
+            return bases;
+        } finally {
+            ks.getRepository().removeKieModule(releaseId); // the KieBases stay usable; the repository must not grow
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static RuleProblem problem(Message message) {
+        String file = message.getPath() == null ? "" : message.getPath().replaceFirst("^src/main/resources/", "");
+        int line = message.getLine();
+        int column = message.getColumn();
+        Matcher m = LINE_COLUMN.matcher(message.getText());
+        if (m.find()) {
+            line = line > 0 ? line : Integer.parseInt(m.group(1));
+            column = column > 0 ? column : Integer.parseInt(m.group(2));
+        }
+        return new RuleProblem(file, Math.max(line, 0), Math.max(column, 0), message.getText().strip().replaceAll("\\s+", " "));
+    }
+}
