@@ -62,6 +62,8 @@
     return el;
   }
 
+  /** replaceChildren that skips null/false, like h() does (the DOM would print "null"). */
+  const fill = (el, ...kids) => el.replaceChildren(...kids.flat(Infinity).filter((k) => k !== null && k !== undefined && k !== false));
   const isBlank = (v) => v === null || v === undefined;
   const same = (a, b) => (isBlank(a) && isBlank(b)) || JSON.stringify(a) === JSON.stringify(b);
   const token = (s) => String(s ?? '').replace(/[^A-Za-z0-9_-]/g, '');
@@ -268,7 +270,7 @@
       r.row.classList.toggle('missing', !!m);
       r.row.classList.toggle('evidence', evidence.has(id) && !isBlank(cur));
       r.row.classList.toggle('unasked', isBlank(orig) && isBlank(cur) && !m && !r.row.classList.contains('invalid'));
-      r.note.replaceChildren(
+      fill(r.note,
         changed ? h('span', { class: 'tag changed-tag' }, 'CHANGED') : null,
         changed ? ` The case says: ${show(orig)}` : null,
         m ? h('span', { class: 'tag missing-tag' }, 'WOULD HELP') : null,
@@ -380,7 +382,7 @@
     if (!before) story = 'The case as told.';
     else if (moved) story = h('span', null, 'Was ', h('s', null, decisionLabel(before.decision)), ` before ${plural(n, 'changed answer', 'changed answers')}.`);
     else story = `Unchanged by ${plural(n, 'changed answer', 'changed answers')}.`;
-    box.replaceChildren(
+    fill(box,
       h('div', { class: 'd-main' },
         h('span', { class: 'd-label', 'data-testid': 'decision-label' }, decisionLabel(d)),
         h('span', { class: 'd-code mono', 'data-testid': 'decision-code' }, d)),
@@ -407,7 +409,7 @@
       const gone = evBefore.filter((x) => !evNow.includes(x));
       const anyMove = statusMoved || scoreMoved || reqMoved || gone.length > 0 || evNow.some((x) => !evBefore.includes(x));
       const score = Number(e.score);
-      const bar = h('div', { class: 'bar-fill' });
+      const bar = h('div', { class: 'meter-fill' });
       bar.style.width = `${Number.isFinite(score) ? Math.max(0, Math.min(100, score)) : 0}%`;
       const ev = h('ul', { class: 'evidence' });
       for (const id of evNow) {
@@ -433,7 +435,7 @@
       h('div', { class: 'el-req' }, e.required === false
         ? `Not required here${after.child ? ' (child)' : ''}`
         : 'Required', reqMoved ? h('span', { class: 'was' }, ' (changed)') : null),
-      h('div', { class: 'bar', role: 'img', 'aria-label': `score ${isBlank(e.score) ? 'none' : e.score} of 100` }, bar),
+      h('div', { class: 'meter', role: 'img', 'aria-label': `score ${isBlank(e.score) ? 'none' : e.score} of 100` }, bar),
       h('div', { class: 'el-score' }, `Score ${isBlank(e.score) ? '\u2014' : e.score}`,
         scoreMoved ? h('span', { class: 'was' }, ` was ${b.score}`) : null),
       ev));

@@ -20,6 +20,7 @@ import org.kie.api.runtime.conf.ClockTypeOption;
 import org.kie.api.time.SessionPseudoClock;
 import org.tanuu.facts.Answer;
 import org.tanuu.facts.Child;
+import org.tanuu.facts.CountedAge;
 import org.tanuu.facts.Decision;
 import org.tanuu.facts.ElementStatus;
 import org.tanuu.facts.Flag;
@@ -87,6 +88,8 @@ public final class Evaluator {
                 facts.add(a.getQuestion());
             } else if (o instanceof Indicator i) {
                 facts.add(i.getQuestion());
+            } else if (o instanceof CountedAge c) {
+                facts.add(c.getQuestion());
             }
         }
         return info == null
