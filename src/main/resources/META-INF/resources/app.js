@@ -75,6 +75,8 @@
   const show = (v) => (isBlank(v) ? 'not asked' : String(v));
   const codeOf = (x) => (x && typeof x === 'object' ? (x.id ?? x.code ?? x.name ?? x.flag ?? JSON.stringify(x)) : String(x));
   const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+  /** The law a case is told under: its own jurisdiction, else the one its stored result names. */
+  const caseJurisdiction = (k) => (k && (k.jurisdiction || (k.result && k.result.jurisdiction))) || null;
   const questionText = (id) => (state.qById.get(id) || {}).text || id;
 
   class ApiError extends Error {
@@ -313,7 +315,7 @@
     try {
       if (state.baselineFor !== state.jurisdiction || !state.baseline) {
         const k = state.kase;
-        const own = k.result && k.result.decision && state.jurisdiction === (k.jurisdiction || k.result.jurisdiction || null);
+        const own = k.result && k.result.decision && state.jurisdiction === caseJurisdiction(k);
         const base = own ? k.result : await api('POST', 'identify', interview(state.original));
         if (my !== state.seq) return;
         state.baseline = base;
@@ -512,7 +514,7 @@
     const tbody = h('tbody');
     const row = (t, kind) => {
       const facts = h('td', { class: 'facts' });
-      for (const f of t.facts || []) facts.append(h('span', { class: `chip mono small${touched.has(f) ? ' touched' : ''}` }, String(f)), ' ');
+      for (const f of (t.facts || []).map(codeOf)) facts.append(h('span', { class: `chip mono small${touched.has(f) ? ' touched' : ''}` }, f), ' ');
       const where = [t.file && `${t.file}${isBlank(t.line) ? '' : ':' + t.line}`].filter(Boolean);
       return h('tr', { class: kind, 'data-rule': codeOf(t) },
         h('td', null,
@@ -554,7 +556,7 @@
     const mark = $('#case-expect-match');
     mark.className = '';
     mark.textContent = '';
-    if (!expected || !state.baseline || state.baselineFor !== (k.jurisdiction || null)) return;
+    if (!expected || !state.baseline || state.baselineFor !== caseJurisdiction(k)) return;
     const got = state.baseline.decision;
     mark.className = got === expected ? 'ok' : 'bad';
     mark.textContent = got === expected ? '\u2714 the service agrees' : `\u2716 the service says ${got}`;
@@ -587,7 +589,8 @@
       const k = await api('GET', 'cases/' + encodeURIComponent(id));
       if (my !== state.seq) return;
       state.kase = k;
-      state.jurisdiction = k.jurisdiction || (k.result && k.result.jurisdiction) || null;
+      $('#gallery').hidden = true;
+      state.jurisdiction = caseJurisdiction(k);
       state.original = { ...(k.answers || {}) };
       state.answers = { ...state.original };
       state.baseline = null;
@@ -642,6 +645,12 @@
     sel.replaceChildren(h('option', { value: '' }, cases.length ? `Choose one of ${cases.length} cases\u2026` : 'No cases'),
       ...cases.map((k) => h('option', { value: k.id, title: k.summary || '' }, k.name || k.id)));
     sel.disabled = cases.length === 0;
+    $('#case-cards').replaceChildren(...cases.map((k) => h('li', null,
+      h('button', { type: 'button', class: 'card', 'data-case': k.id, onclick: () => selectCase(k.id) },
+        h('span', { class: 'card-name' }, k.name || k.id),
+        k.summary ? h('span', { class: 'card-summary' }, k.summary) : null,
+        h('span', { class: 'card-meta mono small' }, [k.jurisdiction, k.source].filter(Boolean).join(' \u00b7 '))))));
+    $('#gallery').hidden = cases.length === 0;
     const wanted = new URLSearchParams(location.hash.slice(1)).get('case');
     if (wanted && cases.some((k) => k.id === wanted)) {
       await selectCase(wanted);

@@ -21,7 +21,7 @@ public record IdentifyResponse(String decision, int score, String jurisdiction, 
     public record RuleBookRef(String version) {
     }
 
-    static IdentifyResponse of(RuleBook book, Interview interview) {
+    public static IdentifyResponse of(RuleBook book, Interview interview) {
         String requested = interview.jurisdiction();
         Evaluation main = Evaluator.evaluate(book, interview, requested);
         Map<String, Summary> jurisdictions = new LinkedHashMap<>();

@@ -19,15 +19,17 @@ public final class RuleBook {
     private final Map<String, KieBase> kieBases;
     private final List<RuleInfo> rules;
     private final Map<String, RuleInfo> rulesByName;
+    private final List<SampleCase> cases;
 
     RuleBook(String version, Instant loadedAt, Questionnaire questionnaire, Map<String, Jurisdiction> jurisdictions,
-             Map<String, KieBase> kieBases, List<RuleInfo> rules) {
+             Map<String, KieBase> kieBases, List<RuleInfo> rules, List<SampleCase> cases) {
         this.version = version;
         this.loadedAt = loadedAt;
         this.questionnaire = questionnaire;
         this.jurisdictions = jurisdictions;
         this.kieBases = kieBases;
         this.rules = rules;
+        this.cases = cases;
         this.rulesByName = rules.stream().collect(Collectors.toMap(r -> r.packageName() + "/" + r.name(), Function.identity()));
     }
 
@@ -37,6 +39,11 @@ public final class RuleBook {
     public Map<String, Jurisdiction> jurisdictions() { return jurisdictions; }
     public KieBase kieBase(String jurisdiction) { return kieBases.get(jurisdiction); }
     public List<RuleInfo> rules() { return rules; }
+    public List<SampleCase> cases() { return cases; }
+
+    public SampleCase sampleCase(String id) {
+        return cases.stream().filter(c -> c.id().equals(id)).findFirst().orElse(null);
+    }
 
     /** The catalogue entry of a compiled rule, by its DRL package and name. */
     public RuleInfo rule(String packageName, String name) {

@@ -1,5 +1,6 @@
 package org.tanuu.rulebook;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -44,6 +45,9 @@ import org.kie.api.runtime.KieContainer;
 public final class RuleBookCompiler {
     static final String QUESTIONNAIRE = "questionnaire.yaml";
     static final String JURISDICTIONS = "jurisdictions.yaml";
+    static final String CASES = "cases/";
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() { };
+    private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() { };
     private static final List<String> REQUIRED_TAGS = List.of("id", "title", "citation");
     /** KieBuilder reports column 0; the parser's real position is in the text, e.g. "[ERR 102] Line 12:8 ...". */
     private static final Pattern LINE_COLUMN = Pattern.compile("[Ll]ine (\\d+):(\\d+)");
@@ -76,11 +80,13 @@ public final class RuleBookCompiler {
         Questionnaire questionnaire = Questionnaire.read(readYaml(files, QUESTIONNAIRE, problems), QUESTIONNAIRE, problems);
         Map<String, Jurisdiction> jurisdictions = readJurisdictions(readYaml(files, JURISDICTIONS, problems), problems);
         List<RuleInfo> rules = catalogue(files, problems);
+        List<SampleCase> cases = readCases(files, jurisdictions, problems);
         Map<String, KieBase> kieBases = problems.isEmpty() ? build(files, jurisdictions, problems) : Map.of();
         if (!problems.isEmpty()) {
             return new Result(null, List.copyOf(problems));
         }
-        return new Result(new RuleBook(version(files), Instant.now(), questionnaire, jurisdictions, kieBases, rules), List.of());
+        return new Result(new RuleBook(version(files), Instant.now(), questionnaire, jurisdictions, kieBases, rules, cases),
+                List.of());
     }
 
     /** Every file under the folder, by path relative to it ('/'-separated), in a stable order. */
@@ -152,6 +158,37 @@ public final class RuleBookCompiler {
                     List.copyOf(folders), List.copyOf(instruments)));
         });
         return jurisdictions;
+    }
+
+    /** Reads the sample cases (cases/*.yaml); their answers are checked when they are replayed. */
+    private static List<SampleCase> readCases(Map<String, String> files, Map<String, Jurisdiction> jurisdictions,
+                                              List<RuleProblem> problems) {
+        List<SampleCase> cases = new ArrayList<>();
+        files.keySet().stream().filter(f -> f.startsWith(CASES) && f.endsWith(".yaml")).forEach(file -> {
+            JsonNode node = readYaml(files, file, problems);
+            if (node == null) {
+                return;
+            }
+            List<String> missing = Stream.of("name", "jurisdiction", "answers", "expect")
+                    .filter(field -> !node.hasNonNull(field)).toList();
+            String jurisdiction = node.path("jurisdiction").asText();
+            if (!missing.isEmpty()) {
+                problems.add(new RuleProblem(file, 1, 0, "a sample case needs " + String.join(", ", missing)));
+            } else if (!jurisdictions.containsKey(jurisdiction)) {
+                problems.add(new RuleProblem(file, 1, 0, "unknown jurisdiction " + jurisdiction + "; expected one of " + jurisdictions.keySet()));
+            } else {
+                JsonNode expect = node.get("expect");
+                cases.add(new SampleCase(file.substring(CASES.length(), file.length() - ".yaml".length()), file,
+                        node.get("name").asText(), node.path("summary").asText("").strip(), node.path("source").asText(null),
+                        jurisdiction, node.get("answers"), new SampleCase.Expectation(
+                                expect.path("decision").asText(null),
+                                expect.has("jurisdictions") ? YAML.convertValue(expect.get("jurisdictions"), STRING_MAP) : Map.of(),
+                                expect.has("flags") ? YAML.convertValue(expect.get("flags"), STRING_LIST) : null,
+                                expect.has("elements") ? YAML.convertValue(expect.get("elements"), STRING_MAP) : Map.of(),
+                                expect.has("fired") ? YAML.convertValue(expect.get("fired"), STRING_LIST) : List.of())));
+            }
+        });
+        return List.copyOf(cases);
     }
 
     /** Reads every rule's metadata and place, and checks the metadata conventions. */

@@ -1,0 +1,86 @@
+package org.tanuu.cases;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+import org.tanuu.identify.BadRequestException;
+import org.tanuu.identify.Evaluation;
+import org.tanuu.identify.IdentifyResponse;
+import org.tanuu.identify.InterviewReader;
+import org.tanuu.rulebook.RuleBook;
+import org.tanuu.rulebook.SampleCase;
+
+/** Replays sample cases against a rule book and says, in words, where the outcome differs from the expectation. */
+public final class CaseReplay {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private CaseReplay() {
+    }
+
+    /** One case replayed: the live result (null if its answers are invalid) and the differences found. */
+    public record Outcome(String id, String name, IdentifyResponse result, List<String> differences) {
+        public boolean passed() {
+            return differences.isEmpty();
+        }
+    }
+
+    public record Failure(String id, String name, List<String> differences) {
+    }
+
+    public record Report(int total, int passed, List<Failure> failed) {
+    }
+
+    public static Outcome replay(RuleBook book, SampleCase sample) {
+        IdentifyResponse result;
+        try {
+            result = IdentifyResponse.of(book, InterviewReader.read(sample.request(JSON), book));
+        } catch (BadRequestException e) {
+            return new Outcome(sample.id(), sample.name(), null, e.errors().stream()
+                    .map(err -> "invalid interview: " + err.field() + ": " + err.message()).toList());
+        }
+        return new Outcome(sample.id(), sample.name(), result, differences(sample.expect(), result));
+    }
+
+    public static Report replayAll(RuleBook book) {
+        List<Failure> failed = new ArrayList<>();
+        for (SampleCase sample : book.cases()) {
+            Outcome outcome = replay(book, sample);
+            if (!outcome.passed()) {
+                failed.add(new Failure(outcome.id(), outcome.name(), outcome.differences()));
+            }
+        }
+        return new Report(book.cases().size(), book.cases().size() - failed.size(), List.copyOf(failed));
+    }
+
+    static List<String> differences(SampleCase.Expectation expect, IdentifyResponse result) {
+        List<String> differences = new ArrayList<>();
+        compare(differences, "decision", expect.decision(), result.decision());
+        expect.jurisdictions().forEach((code, decision) -> {
+            IdentifyResponse.Summary summary = result.jurisdictions().get(code);
+            compare(differences, "jurisdictions." + code + ".decision", decision, summary == null ? null : summary.decision());
+        });
+        if (expect.flags() != null) {
+            compare(differences, "flags", new TreeSet<>(expect.flags()).toString(), new TreeSet<>(result.flags()).toString());
+        }
+        expect.elements().forEach((element, status) -> {
+            Evaluation.ElementView view = result.elements().get(element);
+            compare(differences, "elements." + element + ".status", status, view == null ? null : view.status());
+        });
+        List<String> fired = result.trace().stream().map(Evaluation.TraceEntry::id).toList();
+        for (String id : expect.fired()) {
+            if (!fired.contains(id)) {
+                differences.add("fired: expected rule " + id + " to fire; it did not");
+            }
+        }
+        return differences;
+    }
+
+    private static void compare(List<String> differences, String what, Object expected, Object actual) {
+        if (expected != null && !Objects.equals(expected, actual)) {
+            differences.add(what + ": expected " + expected + ", got " + actual);
+        }
+    }
+
+}

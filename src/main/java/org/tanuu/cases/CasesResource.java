@@ -1,0 +1,56 @@
+package org.tanuu.cases;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.tanuu.identify.IdentifyResponse;
+import org.tanuu.rulebook.RuleBook;
+import org.tanuu.rulebook.RuleBookService;
+import org.tanuu.rulebook.SampleCase;
+
+/** The trainers' case library: list, read with its live decision, replay all. */
+@Path("/cases")
+@Produces(MediaType.APPLICATION_JSON)
+public class CasesResource {
+
+    @Inject
+    RuleBookService ruleBooks;
+
+    public record Listing(String id, String name, String summary, String source, String jurisdiction) {
+    }
+
+    public record CaseView(String id, String name, String summary, String source, String jurisdiction, Object answers,
+                           SampleCase.Expectation expect, IdentifyResponse result, boolean passed, List<String> differences) {
+    }
+
+    @GET
+    public List<Listing> list() {
+        return ruleBooks.current().cases().stream()
+                .map(c -> new Listing(c.id(), c.name(), c.summary(), c.source(), c.jurisdiction())).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    public CaseView get(@PathParam("id") String id) {
+        RuleBook book = ruleBooks.current();
+        SampleCase c = book.sampleCase(id);
+        if (c == null) {
+            throw new NotFoundException("no sample case " + id);
+        }
+        CaseReplay.Outcome outcome = CaseReplay.replay(book, c);
+        return new CaseView(c.id(), c.name(), c.summary(), c.source(), c.jurisdiction(), c.answers(), c.expect(),
+                outcome.result(), outcome.passed(), outcome.differences());
+    }
+
+    @POST
+    @Path("/replay")
+    public CaseReplay.Report replay() {
+        return CaseReplay.replayAll(ruleBooks.current());
+    }
+}
