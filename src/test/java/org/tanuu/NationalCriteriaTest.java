@@ -141,36 +141,22 @@ class NationalCriteriaTest {
                 """.formatted(eventsDate);
     }
 
-    @Test
-    void in_2017_a_child_recruited_for_forced_work_without_means_is_only_presumed_a_victim_under_the_1997_Kyrgyz_code() {
-        identify("KG", child15RecruitedForForcedWork("2017-06-01"))
-                .body("jurisdictions.KG.decision", equalTo("PRESUMED"))
-                .body("jurisdictions.PALERMO.decision", equalTo("IDENTIFIED"))
-                .body("elements.MEANS.required", equalTo(true))
-                .body("trace.id", hasItem("KG-CHILD-MEANS-1997"))
-                .body("trace.id", not(hasItem("KG-CHILD-NO-MEANS-2019")));
-    }
-
-    @Test
-    void in_2020_the_same_child_is_identified_because_the_2019_Kyrgyz_code_asks_no_means_for_a_child() {
-        identify("KG", child15RecruitedForForcedWork("2020-06-01"))
-                .body("jurisdictions.KG.decision", equalTo("IDENTIFIED"))
-                .body("jurisdictions.PALERMO.decision", equalTo("IDENTIFIED"))
-                .body("elements.MEANS.required", equalTo(false))
-                .body("trace.id", hasItem("KG-CHILD-NO-MEANS-2019"))
-                .body("trace.id", not(hasItem("KG-CHILD-MEANS-1997")));
-    }
-
-    @ParameterizedTest(name = "events on {0}: KG {1}, fired {2}")
+    /** Both sides of 1 January 2019, far from it and on its eve and first day; Palermo identifies every time. */
+    @ParameterizedTest(name = "events on {0}: a 15-year-old recruited for forced work, no means, is {1} under KG")
     @CsvSource({
-            "2018-12-31, PRESUMED,   KG-CHILD-MEANS-1997",
-            "2019-01-01, IDENTIFIED, KG-CHILD-NO-MEANS-2019",
+            "2017-06-01, PRESUMED,   true,  KG-CHILD-MEANS-1997,    KG-CHILD-NO-MEANS-2019",
+            "2018-12-31, PRESUMED,   true,  KG-CHILD-MEANS-1997,    KG-CHILD-NO-MEANS-2019",
+            "2019-01-01, IDENTIFIED, false, KG-CHILD-NO-MEANS-2019, KG-CHILD-MEANS-1997",
+            "2020-06-01, IDENTIFIED, false, KG-CHILD-NO-MEANS-2019, KG-CHILD-MEANS-1997",
     })
-    void the_2019_Kyrgyz_code_applies_from_its_first_day_and_not_the_day_before(String eventsDate, String decision, String fired) {
+    void a_child_needs_means_under_the_1997_Kyrgyz_code_and_not_from_the_2019_code_on(
+            String eventsDate, String decision, boolean meansRequired, String fired, String notFired) {
         identify("KG", child15RecruitedForForcedWork(eventsDate))
                 .body("jurisdictions.KG.decision", equalTo(decision))
                 .body("jurisdictions.PALERMO.decision", equalTo("IDENTIFIED"))
-                .body("trace.id", hasItem(fired));
+                .body("elements.MEANS.required", equalTo(meansRequired))
+                .body("trace.id", hasItem(fired))
+                .body("trace.id", not(hasItem(notFired)));
     }
 
     // --- GET /jurisdictions ----------------------------------------------------------------------------
