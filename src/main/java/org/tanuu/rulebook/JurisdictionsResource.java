@@ -1,0 +1,22 @@
+package org.tanuu.rulebook;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Collection;
+
+/** GET /jurisdictions: the rule books in force, each with its name and the instruments (and editions) it implements. */
+@Path("/jurisdictions")
+@Produces(MediaType.APPLICATION_JSON)
+public class JurisdictionsResource {
+
+    @Inject
+    RuleBookService ruleBooks;
+
+    @GET
+    public Collection<Jurisdiction> jurisdictions() {
+        return ruleBooks.current().jurisdictions().values();
+    }
+}

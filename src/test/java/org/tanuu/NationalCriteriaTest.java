@@ -1,0 +1,175 @@
+package org.tanuu;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The Kyrgyz (KG) and Kazakh (KZ) rule books, side by side with the Palermo baseline, through POST /identify. */
+@QuarkusTest
+class NationalCriteriaTest {
+
+    private static ValidatableResponse identify(String jurisdiction, String answers) {
+        return given().contentType("application/json")
+                .body("{\"jurisdiction\": \"" + jurisdiction + "\", \"answers\": {" + answers + "}}")
+                .post("/identify")
+                .then().statusCode(200);
+    }
+
+    // --- Kazakhstan: no means for the base offence -------------------------------------------------------
+
+    private static final String ADULT_RECRUITED_INTO_PROSTITUTION_NO_MEANS = """
+            "person.age": 24, "person.ageBasis": "DOCUMENT",
+            "act.recruited": "YES", "act.transported": "YES", "act.harboured": "YES",
+            "means.deceivedJob": "NO", "means.violence": "NO", "means.documentsTaken": "NO",
+            "means.debtBondage": "NO", "means.confined": "NO", "means.paymentToController": "NO",
+            "purpose.prostitution": "YES"
+            """;
+
+    @Test
+    void an_adult_recruited_into_prostitution_without_means_is_identified_in_Kazakhstan_but_not_under_Palermo() {
+        identify("KZ", ADULT_RECRUITED_INTO_PROSTITUTION_NO_MEANS)
+                .body("decision", equalTo("IDENTIFIED"))
+                .body("jurisdictions.KZ.decision", equalTo("IDENTIFIED"))
+                .body("jurisdictions.PALERMO.decision", equalTo("NOT_IDENTIFIED"))
+                .body("elements.MEANS.status", equalTo("NOT_FOUND"))
+                .body("elements.MEANS.required", equalTo(false))
+                .body("trace.id", hasItems("KZ-REQ-ACT", "KZ-REQ-PURPOSE", "KZ-NO-MEANS-REQUIRED", "DEC-IDENTIFIED"))
+                .body("trace.id", not(hasItem("KZ-MEANS-AGGRAVATING")))
+                .body("trace.id", not(hasItem("KZ-CHILD-SEXUAL-EXPLOITATION")));
+    }
+
+    @Test
+    void in_Kazakhstan_means_found_are_aggravating_and_a_child_in_prostitution_is_reported_under_Art_134() {
+        identify("KZ", """
+                "person.age": 16, "person.ageBasis": "DOCUMENT",
+                "act.recruited": "YES", "means.deceivedJob": "YES", "purpose.prostitution": "YES"
+                """)
+                .body("jurisdictions.KZ.decision", equalTo("IDENTIFIED"))
+                .body("jurisdictions.PALERMO.decision", equalTo("IDENTIFIED"))
+                .body("trace.id", hasItems("KZ-NO-MEANS-REQUIRED", "KZ-MEANS-AGGRAVATING", "KZ-CHILD-SEXUAL-EXPLOITATION"));
+    }
+
+    // --- Kyrgyz Republic: purchase-sale and other unlawful transactions, adoption, consent ----------------
+
+    private static final String ADULT_IN_UNLAWFUL_PAID_MARRIAGE_DEAL = """
+            "person.age": 22, "person.ageBasis": "DOCUMENT",
+            "act.illegalDeal": "YES", "means.paymentToController": "YES", "purpose.forcedMarriage": "YES"
+            """;
+
+    @Test
+    void an_unlawful_paid_marriage_deal_establishes_the_act_under_Kyrgyz_law_but_only_indicates_it_under_Palermo() {
+        identify("KG", ADULT_IN_UNLAWFUL_PAID_MARRIAGE_DEAL)
+                .body("decision", equalTo("IDENTIFIED"))
+                .body("jurisdictions.KG.decision", equalTo("IDENTIFIED"))
+                .body("jurisdictions.PALERMO.decision", equalTo("PRESUMED"))
+                .body("jurisdictions.KG.elements.ACT.status", equalTo("ESTABLISHED"))
+                .body("jurisdictions.PALERMO.elements.ACT.status", equalTo("INDICATED"))
+                .body("trace.id", hasItems("KG-ACT-ILLEGAL-DEAL", "KG-REQ-ACT", "KG-REQ-MEANS-ADULT", "KG-REQ-PURPOSE", "DEC-IDENTIFIED"));
+    }
+
+    @Test
+    void under_Kyrgyz_law_consent_given_never_lowers_the_decision_and_the_trace_says_why() {
+        identify("KG", ADULT_IN_UNLAWFUL_PAID_MARRIAGE_DEAL + ", \"consent.given\": \"YES\"")
+                .body("jurisdictions.KG.decision", equalTo("IDENTIFIED"))
+                .body("trace.id", hasItem("KG-CONSENT-IRRELEVANT"));
+    }
+
+    @Test
+    void a_child_sold_for_adoption_is_a_sale_of_a_child_and_under_Kyrgyz_law_adoption_establishes_the_purpose() {
+        identify("KG", """
+                "person.age": 3, "person.ageBasis": "DOCUMENT", "act.sold": "YES", "purpose.illegalAdoption": "YES"
+                """)
+                .body("jurisdictions.KG.decision", equalTo("IDENTIFIED"))
+                .body("jurisdictions.PALERMO.decision", equalTo("PRESUMED"))
+                .body("jurisdictions.PALERMO.elements.PURPOSE.status", equalTo("INDICATED"))
+                .body("flags", hasItems("CHILD", "SALE_OF_CHILD"))
+                .body("jurisdictions.PALERMO.flags", not(hasItem("SALE_OF_CHILD")))
+                .body("trace.id", hasItems("KG-ACT-SALE", "KG-PURPOSE-ADOPTION", "KG-SALE-OF-CHILD"));
+    }
+
+    @Test
+    void a_sold_child_is_flagged_as_a_sale_of_a_child_even_when_nothing_is_known_of_a_purpose() {
+        identify("KG", """
+                "person.age": 12, "person.ageBasis": "DOCUMENT", "act.sold": "YES"
+                """)
+                .body("jurisdictions.KG.decision", equalTo("INSUFFICIENT_INFORMATION"))
+                .body("flags", hasItem("SALE_OF_CHILD"))
+                .body("trace.id", hasItem("KG-SALE-OF-CHILD"));
+    }
+
+    @Test
+    void an_adult_sold_is_not_flagged_as_a_sale_of_a_child() {
+        identify("KG", """
+                "person.age": 30, "person.ageBasis": "DOCUMENT", "act.sold": "YES"
+                """)
+                .body("flags", not(hasItem("SALE_OF_CHILD")));
+    }
+
+    // --- Kyrgyz Republic: non-punishment ----------------------------------------------------------------
+
+    private static final String VICTIM_WHO_COMMITTED_AN_OFFENCE_AS_A_RESULT = ADULT_IN_UNLAWFUL_PAID_MARRIAGE_DEAL
+            + ", \"offence.committed\": \"YES\", \"offence.linkedToSituation\": \"YES\"";
+
+    @Test
+    void under_Kyrgyz_law_the_non_punishment_flag_notes_that_the_Criminal_Code_still_asks_for_cooperation() {
+        identify("KG", VICTIM_WHO_COMMITTED_AN_OFFENCE_AS_A_RESULT)
+                .body("flags", hasItem("NON_PUNISHMENT"))
+                .body("trace.id", hasItems("FLAG-NON-PUNISHMENT", "KG-NON-PUNISHMENT-COOPERATION"));
+    }
+
+    @Test
+    void under_Palermo_the_non_punishment_flag_carries_no_Kyrgyz_note() {
+        identify("PALERMO", VICTIM_WHO_COMMITTED_AN_OFFENCE_AS_A_RESULT + ", \"act.recruited\": \"YES\"")
+                .body("flags", hasItem("NON_PUNISHMENT"))
+                .body("trace.id", not(hasItem("KG-NON-PUNISHMENT-COOPERATION")));
+    }
+
+    // --- Kyrgyz Republic: the law in force at the time of the events -------------------------------------
+
+    private static String child15RecruitedForForcedWork(String eventsDate) {
+        return """
+                "person.ageAtEvents": 15, "person.ageBasis": "DOCUMENT", "case.eventsDate": "%s",
+                "act.recruited": "YES", "purpose.forcedWork": "YES"
+                """.formatted(eventsDate);
+    }
+
+    /** Both sides of 1 January 2019, far from it and on its eve and first day; Palermo identifies every time. */
+    @ParameterizedTest(name = "events on {0}: a 15-year-old recruited for forced work, no means, is {1} under KG")
+    @CsvSource({
+            "2017-06-01, PRESUMED,   true,  KG-CHILD-MEANS-1997,    KG-CHILD-NO-MEANS-2019",
+            "2018-12-31, PRESUMED,   true,  KG-CHILD-MEANS-1997,    KG-CHILD-NO-MEANS-2019",
+            "2019-01-01, IDENTIFIED, false, KG-CHILD-NO-MEANS-2019, KG-CHILD-MEANS-1997",
+            "2020-06-01, IDENTIFIED, false, KG-CHILD-NO-MEANS-2019, KG-CHILD-MEANS-1997",
+    })
+    void a_child_needs_means_under_the_1997_Kyrgyz_code_and_not_from_the_2019_code_on(
+            String eventsDate, String decision, boolean meansRequired, String fired, String notFired) {
+        identify("KG", child15RecruitedForForcedWork(eventsDate))
+                .body("jurisdictions.KG.decision", equalTo(decision))
+                .body("jurisdictions.PALERMO.decision", equalTo("IDENTIFIED"))
+                .body("elements.MEANS.required", equalTo(meansRequired))
+                .body("trace.id", hasItem(fired))
+                .body("trace.id", not(hasItem(notFired)));
+    }
+
+    // --- GET /jurisdictions ----------------------------------------------------------------------------
+
+    @Test
+    void every_rule_book_is_listed_with_its_name_and_the_editions_of_the_instruments_it_implements() {
+        given().get("/jurisdictions").then().statusCode(200)
+                .body("code", hasItems("PALERMO", "KG", "KZ"))
+                .body("find { it.code == 'KG' }.name", equalTo("Kyrgyz Republic"))
+                .body("find { it.code == 'KG' }.folders", equalTo(java.util.List.of("common", "kg")))
+                .body("find { it.code == 'KG' }.instruments.edition", hasItems(
+                        "as amended by Law No. 2 of 11 January 2018", "edition in force from 1 January 2019"))
+                .body("find { it.code == 'KZ' }.name", equalTo("Republic of Kazakhstan"))
+                .body("find { it.code == 'KZ' }.instruments[0].edition", equalTo("No. 226-V of 3 July 2014, as amended (2019 penalties)"));
+    }
+}
