@@ -1,0 +1,40 @@
+package org.tanuu;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/** The sample cases in rules/cases are the rule book's regression suite: each is one test, named by its sentence. */
+@QuarkusTest
+class SampleCasesTest {
+
+    @TestFactory
+    Stream<DynamicTest> everySampleCaseComesOutAsItsExpectationSays() {
+        List<String> ids = given().get("/cases").then().statusCode(200).extract().jsonPath().getList("id");
+        assertTrue(ids.size() >= 25, "the library holds at least 25 cases, found " + ids.size());
+        return ids.stream().map(id -> DynamicTest.dynamicTest(id, () -> {
+            JsonPath c = given().get("/cases/{id}", id).then().statusCode(200).extract().jsonPath();
+            List<String> differences = c.getList("differences");
+            assertTrue(differences.isEmpty(), c.getString("name") + "\n  " + String.join("\n  ", differences));
+        }));
+    }
+
+    @Test
+    void replayingTheLibraryReportsEveryCasePassing() {
+        JsonPath report = given().post("/cases/replay").then().statusCode(200).extract().jsonPath();
+        assertEquals(report.getInt("total"), report.getInt("passed"), () -> "failed: " + report.getList("failed"));
+    }
+
+    @Test
+    void anUnknownCaseIs404() {
+        given().get("/cases/{id}", "no-such-case").then().statusCode(404);
+    }
+}
