@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.HashSet;
+import java.util.Set;
+import org.tanuu.rulebook.RuleInfo;
 import org.tanuu.identify.BadRequestException;
 import org.tanuu.identify.Evaluation;
 import org.tanuu.identify.IdentifyResponse;
@@ -30,6 +33,40 @@ public final class CaseReplay {
     }
 
     public record Report(int total, int passed, List<Failure> failed) {
+    }
+
+    /** A sample case whose decision one rule book changes compared with another. */
+    public record DecisionChange(String id, String file, String before, String after) {
+    }
+
+    /** The sample cases of {@code next} that {@code previous} decided differently (a case new to {@code next} counts from null). */
+    public static List<DecisionChange> changes(RuleBook previous, RuleBook next) {
+        List<DecisionChange> changes = new ArrayList<>();
+        for (SampleCase sample : next.cases()) {
+            String after = decision(next, sample);
+            String before = previous.sampleCase(sample.id()) == null ? null : decision(previous, sample);
+            if (before != null && !Objects.equals(before, after)) {
+                changes.add(new DecisionChange(sample.id(), sample.file(), before, after));
+            }
+        }
+        return List.copyOf(changes);
+    }
+
+    private static String decision(RuleBook book, SampleCase sample) {
+        Outcome outcome = replay(book, sample);
+        return outcome.result() == null ? "INVALID" : outcome.result().decision();
+    }
+
+    /** Ids of rules that no sample case makes fire, under the case's jurisdiction: a reviewer's list of untested law. */
+    public static List<RuleInfo> neverFired(RuleBook book) {
+        Set<String> fired = new HashSet<>();
+        for (SampleCase sample : book.cases()) {
+            Outcome outcome = replay(book, sample);
+            if (outcome.result() != null) {
+                outcome.result().trace().forEach(t -> fired.add(t.id()));
+            }
+        }
+        return book.rules().stream().filter(r -> !fired.contains(r.id())).toList();
     }
 
     public static Outcome replay(RuleBook book, SampleCase sample) {

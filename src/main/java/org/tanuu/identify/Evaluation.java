@@ -1,5 +1,6 @@
 package org.tanuu.identify;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +10,7 @@ public record Evaluation(String decision, int score, boolean child, String child
                          List<TraceEntry> trace) {
 
     /** An element (ACT, MEANS, PURPOSE) as the response shows it. */
+    @JsonPropertyOrder({"status", "required", "score", "evidence"})
     public record ElementView(String status, boolean required, int score, List<String> evidence) {
     }
 
@@ -17,6 +19,7 @@ public record Evaluation(String decision, int score, boolean child, String child
     }
 
     /** A rule that fired, with its metadata and the answers it read. */
+    @JsonPropertyOrder({"id", "title", "citation", "source", "file", "line", "facts"})
     public record TraceEntry(String id, String title, String citation, String source, String file, int line,
                              List<String> facts) {
     }

@@ -1,5 +1,6 @@
 package org.tanuu.identify;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,12 +10,15 @@ import org.tanuu.rulebook.RuleBook;
  * The answer to POST /identify: the requested jurisdiction's decision in full, and a summary per jurisdiction
  * compared (the requested one and the Palermo baseline).
  */
+@JsonPropertyOrder({"decision", "score", "jurisdiction", "reference", "child", "childBasis", "elements",
+        "jurisdictions", "flags", "missing", "trace", "rulebook"})
 public record IdentifyResponse(String decision, int score, String jurisdiction, String reference, boolean child,
                                String childBasis, Map<String, Evaluation.ElementView> elements,
                                Map<String, Summary> jurisdictions, List<String> flags,
                                List<Evaluation.MissingQuestion> missing, List<Evaluation.TraceEntry> trace,
                                RuleBookRef rulebook) {
 
+    @JsonPropertyOrder({"decision", "score", "elements", "flags"})
     public record Summary(String decision, int score, Map<String, Evaluation.ElementView> elements, List<String> flags) {
     }
 

@@ -81,7 +81,8 @@ public final class RuleBookCompiler {
         Map<String, Jurisdiction> jurisdictions = readJurisdictions(readYaml(files, JURISDICTIONS, problems), problems);
         List<RuleInfo> rules = catalogue(files, problems);
         List<SampleCase> cases = readCases(files, jurisdictions, problems);
-        Map<String, KieBase> kieBases = problems.isEmpty() ? build(files, jurisdictions, problems) : Map.of();
+        // Compile even when metadata is wrong, so a reviewer sees every problem in one pass.
+        Map<String, KieBase> kieBases = jurisdictions.isEmpty() ? Map.of() : build(files, jurisdictions, problems);
         if (!problems.isEmpty()) {
             return new Result(null, List.copyOf(problems));
         }
@@ -276,10 +277,12 @@ public final class RuleBookCompiler {
                 }
             });
             KieBuilder builder = ks.newKieBuilder(kfs, classLoader).buildAll();
-            for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-                problems.add(problem(message));
-            }
-            if (!problems.isEmpty()) {
+            List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+            // Each KieBase reports a shared file's errors again; a syntax error also adds "null Package" noise.
+            errors.stream().map(RuleBookCompiler::problem).distinct()
+                    .filter(p -> !p.message().equals("Parser returned a null Package"))
+                    .forEach(problems::add);
+            if (!errors.isEmpty()) {
                 return Map.of();
             }
             KieContainer container = ks.newKieContainer(releaseId, classLoader);

@@ -1,43 +1,89 @@
 package org.tanuu.rulebook;
 
-import io.quarkus.runtime.ShutdownEvent;
+import io.methvin.watcher.DirectoryWatcher;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.tanuu.cases.CaseReplay;
 
 /**
- * Holds the rule book in force. Loads it at start-up (a broken rule book stops the service with the
- * problems listed), and swaps in a new one only when it compiles and passes every check: a request reads
- * one reference and keeps that rule book to the end.
+ * Holds the rule book in force. Loads it at start-up (a broken rule book stops the service with the problems
+ * listed), watches the folder, and swaps in a new rule book only when it compiles and passes every check: a
+ * request reads one reference and keeps that rule book to the end, so no request sees a half-built one.
  */
 @ApplicationScoped
 @Startup
 public class RuleBookService {
     private static final Logger LOG = Logger.getLogger(RuleBookService.class);
 
-    /** The outcome of the latest attempt to load the rules folder. */
-    public record Attempt(Instant at, String version, boolean accepted, List<RuleProblem> errors) {
+    /**
+     * The outcome of one attempt to load the rules folder: accepted or not, the problems that rejected it, and
+     * the sample cases whose decision the new rule book changes compared with the one it replaces.
+     */
+    public record Attempt(Instant at, String version, boolean accepted, List<RuleProblem> errors,
+                          List<CaseReplay.DecisionChange> changedCases) {
     }
 
     @ConfigProperty(name = "tanuu.rules.dir", defaultValue = "rules")
     Path rulesDir;
 
+    @ConfigProperty(name = "tanuu.rules.watch", defaultValue = "true")
+    boolean watch;
+
+    /** Edits come in bursts (an editor writes, renames, touches): wait for quiet before compiling. */
+    @ConfigProperty(name = "tanuu.rules.debounce", defaultValue = "PT0.5S")
+    Duration debounce;
+
+    /** When true, a rule book that changes the decision of a sample case is rejected, not just reported. */
+    @ConfigProperty(name = "tanuu.rules.guard", defaultValue = "false")
+    boolean guard;
+
     private final AtomicReference<RuleBook> current = new AtomicReference<>();
     private final AtomicReference<Attempt> lastAttempt = new AtomicReference<>();
     private final RuleBookCompiler compiler = new RuleBookCompiler(Thread.currentThread().getContextClassLoader());
+    private final ScheduledExecutorService reloader = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "rule-book-reload");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ClassLoader appClassLoader = Thread.currentThread().getContextClassLoader();
+    private ScheduledFuture<?> pending;
+    private DirectoryWatcher watcher;
 
     @PostConstruct
     void start() {
         Attempt attempt = reload();
         if (!attempt.accepted()) {
             throw new RuleBookRejectedException(rulesDir.toAbsolutePath(), attempt.errors());
+        }
+        if (watch) {
+            try {
+                watcher = DirectoryWatcher.builder().path(rulesDir).listener(event -> scheduleReload()).build();
+                watcher.watchAsync();
+            } catch (IOException e) {
+                LOG.warnf("cannot watch %s for changes (%s): use POST /rules/reload", rulesDir.toAbsolutePath(), e.getMessage());
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() throws IOException {
+        reloader.shutdownNow();
+        if (watcher != null) {
+            watcher.close();
         }
     }
 
@@ -49,22 +95,43 @@ public class RuleBookService {
         return lastAttempt.get();
     }
 
-    public Path rulesDir() {
-        return rulesDir;
+    private synchronized void scheduleReload() {
+        if (pending != null) {
+            pending.cancel(false);
+        }
+        pending = reloader.schedule(() -> {
+            Thread.currentThread().setContextClassLoader(appClassLoader); // Drools needs the application's loader
+            try {
+                reload();
+            } catch (RuntimeException e) {
+                LOG.errorf("rule book reload failed: %s", e.toString());
+            }
+        }, debounce.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Compiles the rules folder and swaps the result in if it is sound; otherwise the last good one stays. */
     public synchronized Attempt reload() {
         RuleBookCompiler.Result result = compiler.compile(rulesDir);
+        RuleBook previous = current.get();
         Attempt attempt;
-        if (result.ok()) {
-            current.set(result.ruleBook());
-            attempt = new Attempt(Instant.now(), result.ruleBook().version(), true, List.of());
-            LOG.infof("rule book %s loaded from %s: %d rules", result.ruleBook().version(), rulesDir.toAbsolutePath(),
-                    result.ruleBook().rules().size());
+        if (!result.ok()) {
+            attempt = new Attempt(Instant.now(), null, false, result.problems(), List.of());
         } else {
-            attempt = new Attempt(Instant.now(), null, false, result.problems());
-            result.problems().forEach(p -> LOG.errorf("rule book rejected: %s", p));
+            RuleBook candidate = result.ruleBook();
+            List<CaseReplay.DecisionChange> changed = previous == null ? List.of() : CaseReplay.changes(previous, candidate);
+            if (guard && !changed.isEmpty()) {
+                attempt = new Attempt(Instant.now(), candidate.version(), false, changed.stream()
+                        .map(c -> new RuleProblem(c.file(), 0, 0, "guarded reload: changes the decision of sample case "
+                                + c.id() + " from " + c.before() + " to " + c.after())).toList(), changed);
+            } else {
+                current.set(candidate);
+                attempt = new Attempt(Instant.now(), candidate.version(), true, List.of(), changed);
+                LOG.infof("rule book %s loaded from %s: %d rules, %d sample cases, %d decisions changed", candidate.version(),
+                        rulesDir.toAbsolutePath(), candidate.rules().size(), candidate.cases().size(), changed.size());
+            }
+        }
+        if (!attempt.accepted()) {
+            attempt.errors().forEach(p -> LOG.errorf("rule book rejected: %s", p));
         }
         lastAttempt.set(attempt);
         return attempt;

@@ -1,0 +1,71 @@
+package org.tanuu.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.tanuu.cases.CaseReplay;
+import org.tanuu.rulebook.RuleBook;
+import org.tanuu.rulebook.RuleBookCompiler;
+import org.tanuu.rulebook.RuleInfo;
+
+/**
+ * Checks a rules folder without starting the service: compiles it, checks the metadata, replays the sample
+ * cases. Prints {@code file:line:column: message} for each problem and exits non-zero if there is one.
+ *
+ * <pre>bin/validate-rules [--coverage] [rules-folder]</pre>
+ */
+public final class ValidateRules {
+
+    private ValidateRules() {
+    }
+
+    public static void main(String[] args) {
+        // Quiet Drools' own logging: only our report goes to the terminal. (Drools 10.2 also throws a
+        // ClassCastException from a trace-level toString when its loggers are left at TRACE.)
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** The command without the exit, for tests: returns 0 (sound), 1 (problems) or 2 (usage). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        boolean coverage = false;
+        List<String> folders = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.equals("--coverage")) {
+                coverage = true;
+            } else if (arg.startsWith("-")) {
+                err.println("usage: validate-rules [--coverage] [rules-folder]");
+                return 2;
+            } else {
+                folders.add(arg);
+            }
+        }
+        if (folders.size() > 1) {
+            err.println("usage: validate-rules [--coverage] [rules-folder]");
+            return 2;
+        }
+        Path folder = Path.of(folders.isEmpty() ? "rules" : folders.get(0));
+        RuleBookCompiler.Result result = new RuleBookCompiler().compile(folder);
+        if (!result.ok()) {
+            result.problems().forEach(p -> out.println(folder.resolve(p.file()) + ":" + p.line() + ":" + p.column() + ": " + p.message()));
+            err.println(result.problems().size() + " problem(s): the rule book would be rejected");
+            return 1;
+        }
+        RuleBook book = result.ruleBook();
+        CaseReplay.Report report = CaseReplay.replayAll(book);
+        for (CaseReplay.Failure failure : report.failed()) {
+            for (String difference : failure.differences()) {
+                out.println(folder.resolve("cases/" + failure.id() + ".yaml") + ":1:0: " + difference);
+            }
+        }
+        if (coverage) {
+            for (RuleInfo rule : CaseReplay.neverFired(book)) {
+                out.println(folder.resolve(rule.file()) + ":" + rule.line() + ":0: never fires in the sample cases: " + rule.id());
+            }
+        }
+        out.println("rule book " + book.version() + ": " + book.rules().size() + " rules; sample cases: "
+                + report.passed() + " passed, " + report.failed().size() + " failed");
+        return report.failed().isEmpty() ? 0 : 1;
+    }
+}
