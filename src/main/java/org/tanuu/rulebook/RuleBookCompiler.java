@@ -279,9 +279,9 @@ public final class RuleBookCompiler {
             KieBuilder builder = ks.newKieBuilder(kfs, classLoader).buildAll();
             List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
             // Each KieBase reports a shared file's errors again; a syntax error also adds "null Package" noise.
-            errors.stream().map(RuleBookCompiler::problem).distinct()
-                    .filter(p -> !p.message().equals("Parser returned a null Package"))
-                    .forEach(problems::add);
+            List<RuleProblem> found = errors.stream().map(RuleBookCompiler::problem).distinct().toList();
+            List<RuleProblem> telling = found.stream().filter(p -> !p.message().equals("Parser returned a null Package")).toList();
+            problems.addAll(telling.isEmpty() ? found : telling);
             if (!errors.isEmpty()) {
                 return Map.of();
             }
