@@ -198,7 +198,7 @@ class IdentifyResourceTest {
                     .body("trace.find { it.id == 'PAL-CHILD-EXCEPTION' }.citation", equalTo("Palermo Protocol, Art. 3(c)"))
                     .body("trace.find { it.id == 'PAL-CHILD-EXCEPTION' }.file", equalTo("palermo/elements.drl"))
                     .body("trace.find { it.id == 'PAL-CHILD-AGE' }.facts", contains("person.age"))
-                    .body("trace.find { it.id == 'PAL-CHILD-AGE' }.line", equalTo(lineOf("rules/common/child.drl", "PAL-CHILD-AGE\"")));
+                    .body("trace.find { it.id == 'PAL-CHILD-AGE' }.line", equalTo(RuleFiles.ruleLineOf(java.nio.file.Path.of("rules/common/child.drl"), "@id(\"PAL-CHILD-AGE\")")));
         }
     }
 
@@ -258,24 +258,4 @@ class IdentifyResourceTest {
                     .body("errors[0].message", equalTo("expected a whole number"));
         }
     }
-
-    /** The line of the rule whose @id line contains {@code marker}, read from the file the way a reviewer would. */
-    static int lineOf(String file, String marker) {
-        try {
-            java.util.List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of(file).normalize());
-            for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i).contains(marker)) {
-                    for (int j = i; j >= 0; j--) {
-                        if (lines.get(j).startsWith("rule ")) {
-                            return j + 1;
-                        }
-                    }
-                }
-            }
-            throw new AssertionError(marker + " not found in " + file);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
 }

@@ -22,7 +22,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -162,13 +161,7 @@ class RuleReloadTest {
     }
 
     static int lineOf(String file, String marker) {
-        List<String> lines = read(file).lines().toList();
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).contains(marker)) {
-                return i + 1;
-            }
-        }
-        throw new AssertionError(marker + " not in " + file);
+        return RuleFiles.lineOf(COPY.resolve(file), marker);
     }
 
     static void waitFor(Supplier<Boolean> condition, String what) {
@@ -213,17 +206,7 @@ class RuleReloadTest {
         }
         try {
             Path copy = Files.createTempDirectory("tanuu-rules-");
-            Path source = Path.of("rules");
-            try (Stream<Path> paths = Files.walk(source)) {
-                for (Path p : (Iterable<Path>) paths::iterator) {
-                    Path target = copy.resolve(source.relativize(p).toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(p, target);
-                    }
-                }
-            }
+            RuleFiles.copy(Path.of("rules"), copy);
             System.setProperty("tanuu.test.rulesCopy", copy.toString());
             return copy;
         } catch (IOException e) {

@@ -1,0 +1,59 @@
+package org.tanuu;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Reading and copying rule files the way a reviewer sees them, for tests that assert file:line. */
+final class RuleFiles {
+    private RuleFiles() {
+    }
+
+    /** The 1-based line of the first line containing {@code marker}. */
+    static int lineOf(Path file, String marker) {
+        List<String> lines = lines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(marker)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(marker + " not in " + file);
+    }
+
+    /** The line of the {@code rule "..."} header above the first line containing {@code marker}. */
+    static int ruleLineOf(Path file, String marker) {
+        List<String> lines = lines(file);
+        for (int j = lineOf(file, marker) - 1; j >= 0; j--) {
+            if (lines.get(j).startsWith("rule ")) {
+                return j + 1;
+            }
+        }
+        throw new AssertionError("no rule above " + marker + " in " + file);
+    }
+
+    static void copy(Path from, Path to) {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
