@@ -1,6 +1,5 @@
 package org.tanuu.identify;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -22,10 +21,6 @@ public class IdentifyResource {
     @POST
     public IdentifyResponse identify(byte[] body) {
         RuleBook book = ruleBooks.current(); // one rule book for the whole request, even if a reload happens now
-        return identify(book, InterviewReader.read(InterviewReader.parse(body), book));
-    }
-
-    static IdentifyResponse identify(RuleBook book, Interview interview) {
-        return IdentifyResponse.of(book, interview);
+        return IdentifyResponse.of(book, InterviewReader.read(InterviewReader.parse(body), book));
     }
 }

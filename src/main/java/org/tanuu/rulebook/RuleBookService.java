@@ -1,10 +1,13 @@
 package org.tanuu.rulebook;
 
 import io.methvin.watcher.DirectoryWatcher;
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ServiceUnavailableException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,6 +70,12 @@ public class RuleBookService {
     void start() {
         Attempt attempt = reload();
         if (!attempt.accepted()) {
+            if (LaunchMode.current() == LaunchMode.NORMAL) {
+                // The problems are logged above as file:line:column: message; exit without a framework stack trace.
+                LOG.errorf("the rule book in %s was rejected: the service stops", rulesDir.toAbsolutePath());
+                Quarkus.asyncExit(1);
+                return;
+            }
             throw new RuleBookRejectedException(rulesDir.toAbsolutePath(), attempt.errors());
         }
         if (watch) {
@@ -87,8 +96,13 @@ public class RuleBookService {
         }
     }
 
+    /** The rule book in force; 503 in the moment between a rejected start and the exit. */
     public RuleBook current() {
-        return current.get();
+        RuleBook book = current.get();
+        if (book == null) {
+            throw new ServiceUnavailableException("no rule book is loaded");
+        }
+        return book;
     }
 
     public Attempt lastAttempt() {
@@ -112,7 +126,7 @@ public class RuleBookService {
     /** Compiles the rules folder and swaps the result in if it is sound; otherwise the last good one stays. */
     public synchronized Attempt reload() {
         RuleBookCompiler.Result result = compiler.compile(rulesDir);
-        RuleBook previous = current.get();
+        RuleBook previous = current.get(); // null at start-up
         Attempt attempt;
         if (!result.ok()) {
             attempt = new Attempt(Instant.now(), null, false, result.problems(), List.of());
