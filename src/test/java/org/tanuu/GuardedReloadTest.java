@@ -26,20 +26,8 @@ class GuardedReloadTest {
         }
     }
 
-    /** Made once per JVM: the profile and the test run in different class loaders (see RuleReloadTest). */
-    static synchronized Path copy() {
-        String made = System.getProperty("tanuu.test.guardedCopy");
-        if (made != null) {
-            return Path.of(made);
-        }
-        try {
-            Path copy = Files.createTempDirectory("tanuu-guarded-");
-            RuleFiles.copy(Path.of("rules"), copy);
-            System.setProperty("tanuu.test.guardedCopy", copy.toString());
-            return copy;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    static Path copy() {
+        return RuleFiles.copyOncePerJvm("guarded");
     }
 
     @Test

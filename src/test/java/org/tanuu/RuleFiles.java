@@ -34,6 +34,27 @@ final class RuleFiles {
         throw new AssertionError("no rule above " + marker + " in " + file);
     }
 
+    /**
+     * A copy of rules/ in a temporary folder, made once per JVM for {@code key}: Quarkus loads a test profile and
+     * its test class in different class loaders, so a static field alone would make two copies. A system
+     * property is shared by both.
+     */
+    static synchronized Path copyOncePerJvm(String key) {
+        String property = "tanuu.test.rulesCopy." + key;
+        String made = System.getProperty(property);
+        if (made != null) {
+            return Path.of(made);
+        }
+        try {
+            Path copy = Files.createTempDirectory("tanuu-" + key + "-");
+            copy(Path.of("rules"), copy);
+            System.setProperty(property, copy.toString());
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static void copy(Path from, Path to) {
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path p : (Iterable<Path>) paths::iterator) {

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(RuleReloadTest.OnACopyOfTheRules.class)
 class RuleReloadTest {
-    static final Path COPY = copyOfRules();
+    static final Path COPY = RuleFiles.copyOncePerJvm("reload");
 
     public static class OnACopyOfTheRules implements QuarkusTestProfile {
         @Override
@@ -190,25 +190,6 @@ class RuleReloadTest {
     static void write(String file, String text) {
         try {
             Files.writeString(COPY.resolve(file), text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * The copy is made once per JVM: Quarkus loads the profile and the test class in different class loaders, so
-     * a static field alone would make two copies. A system property is shared by both.
-     */
-    static synchronized Path copyOfRules() {
-        String made = System.getProperty("tanuu.test.rulesCopy");
-        if (made != null) {
-            return Path.of(made);
-        }
-        try {
-            Path copy = Files.createTempDirectory("tanuu-rules-");
-            RuleFiles.copy(Path.of("rules"), copy);
-            System.setProperty("tanuu.test.rulesCopy", copy.toString());
-            return copy;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
