@@ -2,17 +2,17 @@ package org.tanuu.cases;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.TreeSet;
-import java.util.HashSet;
 import java.util.Set;
-import org.tanuu.rulebook.RuleInfo;
+import java.util.TreeSet;
 import org.tanuu.identify.BadRequestException;
 import org.tanuu.identify.Evaluation;
 import org.tanuu.identify.IdentifyResponse;
 import org.tanuu.identify.InterviewReader;
 import org.tanuu.rulebook.RuleBook;
+import org.tanuu.rulebook.RuleInfo;
 import org.tanuu.rulebook.SampleCase;
 
 /** Replays sample cases against a rule book and says, in words, where the outcome differs from the expectation. */
@@ -57,13 +57,12 @@ public final class CaseReplay {
         return outcome.result() == null ? "INVALID" : outcome.result().decision();
     }
 
-    /** Ids of rules that no sample case makes fire, under the case's jurisdiction: a reviewer's list of untested law. */
-    public static List<RuleInfo> neverFired(RuleBook book) {
+    /** Rules that none of the replayed cases made fire, under the case's jurisdiction: a reviewer's list of untested law. */
+    public static List<RuleInfo> neverFired(RuleBook book, List<Outcome> outcomes) {
         Set<String> fired = new HashSet<>();
-        for (SampleCase sample : book.cases()) {
-            Outcome outcome = replay(book, sample);
+        for (Outcome outcome : outcomes) {
             if (outcome.result() != null) {
-                outcome.result().trace().forEach(t -> fired.add(t.id()));
+                fired.addAll(outcome.result().firedRuleIds());
             }
         }
         return book.rules().stream().filter(r -> !fired.contains(r.id())).toList();
@@ -80,15 +79,15 @@ public final class CaseReplay {
         return new Outcome(sample.id(), sample.name(), result, differences(sample.expect(), result));
     }
 
-    public static Report replayAll(RuleBook book) {
-        List<Failure> failed = new ArrayList<>();
-        for (SampleCase sample : book.cases()) {
-            Outcome outcome = replay(book, sample);
-            if (!outcome.passed()) {
-                failed.add(new Failure(outcome.id(), outcome.name(), outcome.differences()));
-            }
-        }
-        return new Report(book.cases().size(), book.cases().size() - failed.size(), List.copyOf(failed));
+    /** Every sample case of the rule book, replayed once. */
+    public static List<Outcome> replayAll(RuleBook book) {
+        return book.cases().stream().map(sample -> replay(book, sample)).toList();
+    }
+
+    public static Report report(List<Outcome> outcomes) {
+        List<Failure> failed = outcomes.stream().filter(o -> !o.passed())
+                .map(o -> new Failure(o.id(), o.name(), o.differences())).toList();
+        return new Report(outcomes.size(), outcomes.size() - failed.size(), failed);
     }
 
     static List<String> differences(SampleCase.Expectation expect, IdentifyResponse result) {
@@ -105,7 +104,7 @@ public final class CaseReplay {
             Evaluation.ElementView view = result.elements().get(element);
             compare(differences, "elements." + element + ".status", status, view == null ? null : view.status());
         });
-        List<String> fired = result.trace().stream().map(Evaluation.TraceEntry::id).toList();
+        List<String> fired = result.firedRuleIds();
         for (String id : expect.fired()) {
             if (!fired.contains(id)) {
                 differences.add("fired: expected rule " + id + " to fire; it did not");
@@ -119,5 +118,4 @@ public final class CaseReplay {
             differences.add(what + ": expected " + expected + ", got " + actual);
         }
     }
-
 }

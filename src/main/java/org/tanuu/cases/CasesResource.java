@@ -51,6 +51,6 @@ public class CasesResource {
     @POST
     @Path("/replay")
     public CaseReplay.Report replay() {
-        return CaseReplay.replayAll(ruleBooks.current());
+        return CaseReplay.report(CaseReplay.replayAll(ruleBooks.current()));
     }
 }

@@ -53,14 +53,15 @@ public final class ValidateRules {
             return 1;
         }
         RuleBook book = result.ruleBook();
-        CaseReplay.Report report = CaseReplay.replayAll(book);
+        List<CaseReplay.Outcome> outcomes = CaseReplay.replayAll(book); // once, for the report and the coverage
+        CaseReplay.Report report = CaseReplay.report(outcomes);
         for (CaseReplay.Failure failure : report.failed()) {
             for (String difference : failure.differences()) {
                 out.println(folder.resolve("cases/" + failure.id() + ".yaml") + ":1:0: " + difference);
             }
         }
         if (coverage) {
-            for (RuleInfo rule : CaseReplay.neverFired(book)) {
+            for (RuleInfo rule : CaseReplay.neverFired(book, outcomes)) {
                 out.println(folder.resolve(rule.file()) + ":" + rule.line() + ":0: never fires in the sample cases: " + rule.id());
             }
         }

@@ -118,10 +118,6 @@ public class CompareResource {
         });
         return new Changed(Objects.equals(before.decision(), after.decision()) ? null : new Change<>(before.decision(), after.decision()),
                 elements, jurisdictions, SetChange.of(before.flags(), after.flags()),
-                SetChange.of(ruleIds(before), ruleIds(after)));
-    }
-
-    private static List<String> ruleIds(IdentifyResponse response) {
-        return response.trace().stream().map(Evaluation.TraceEntry::id).toList();
+                SetChange.of(before.firedRuleIds(), after.firedRuleIds()));
     }
 }

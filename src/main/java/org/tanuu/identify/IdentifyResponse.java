@@ -39,6 +39,11 @@ public record IdentifyResponse(String decision, int score, String jurisdiction, 
                 new RuleBookRef(book.version()));
     }
 
+    /** The ids of the rules that fired, in firing order (not part of the JSON: the trace holds them). */
+    public List<String> firedRuleIds() {
+        return trace.stream().map(Evaluation.TraceEntry::id).toList();
+    }
+
     private static Summary summary(Evaluation e) {
         return new Summary(e.decision(), e.score(), e.elements(), e.flags());
     }

@@ -53,7 +53,7 @@ public class RulesResource {
     public Coverage coverage() {
         RuleBook book = ruleBooks.current();
         return new Coverage(book.version(), book.cases().size(), book.rules().size(),
-                CaseReplay.neverFired(book).stream().map(RuleSummary::of).toList());
+                CaseReplay.neverFired(book, CaseReplay.replayAll(book)).stream().map(RuleSummary::of).toList());
     }
 
     @GET
