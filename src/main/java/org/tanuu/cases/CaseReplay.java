@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import org.tanuu.identify.BadRequestException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.tanuu.identify.Evaluation;
-import org.tanuu.identify.IdentifyResponse;
+import org.tanuu.identify.Identification;
+import org.tanuu.identify.Identifier;
 import org.tanuu.identify.InterviewReader;
+import org.tanuu.identify.InvalidRequestException;
 import org.tanuu.rulebook.RuleBook;
 import org.tanuu.rulebook.RuleInfo;
 import org.tanuu.rulebook.SampleCase;
@@ -23,7 +25,7 @@ public final class CaseReplay {
     }
 
     /** One case replayed: the live result (null if its answers are invalid) and the differences found. */
-    public record Outcome(String id, String name, IdentifyResponse result, List<String> differences) {
+    public record Outcome(String id, String name, Identification result, List<String> differences) {
         public boolean passed() {
             return differences.isEmpty();
         }
@@ -39,7 +41,7 @@ public final class CaseReplay {
     public record DecisionChange(String id, String file, String before, String after) {
     }
 
-    /** The sample cases of {@code next} that {@code previous} decided differently (a case new to {@code next} counts from null). */
+    /** The sample cases of {@code next} that {@code previous} decided differently; a case new to {@code next} is not a change. */
     public static List<DecisionChange> changes(RuleBook previous, RuleBook next) {
         List<DecisionChange> changes = new ArrayList<>();
         for (SampleCase sample : next.cases()) {
@@ -69,14 +71,23 @@ public final class CaseReplay {
     }
 
     public static Outcome replay(RuleBook book, SampleCase sample) {
-        IdentifyResponse result;
+        Identification result;
         try {
-            result = IdentifyResponse.of(book, InterviewReader.read(sample.request(JSON), book));
-        } catch (BadRequestException e) {
+            result = Identifier.identify(book, InterviewReader.read(request(sample), book));
+        } catch (InvalidRequestException e) {
             return new Outcome(sample.id(), sample.name(), null, e.errors().stream()
                     .map(err -> "invalid interview: " + err.field() + ": " + err.message()).toList());
         }
         return new Outcome(sample.id(), sample.name(), result, differences(sample.expect(), result));
+    }
+
+    /** The case as the interview a caller would send. */
+    private static ObjectNode request(SampleCase sample) {
+        ObjectNode request = JSON.createObjectNode();
+        request.put("jurisdiction", sample.jurisdiction());
+        request.put("reference", "case:" + sample.id());
+        request.set("answers", sample.answers().deepCopy());
+        return request;
     }
 
     /** Every sample case of the rule book, replayed once. */
@@ -90,11 +101,11 @@ public final class CaseReplay {
         return new Report(outcomes.size(), outcomes.size() - failed.size(), failed);
     }
 
-    static List<String> differences(SampleCase.Expectation expect, IdentifyResponse result) {
+    static List<String> differences(SampleCase.Expectation expect, Identification result) {
         List<String> differences = new ArrayList<>();
         compare(differences, "decision", expect.decision(), result.decision());
         expect.jurisdictions().forEach((code, decision) -> {
-            IdentifyResponse.Summary summary = result.jurisdictions().get(code);
+            Identification.Summary summary = result.jurisdictions().get(code);
             compare(differences, "jurisdictions." + code + ".decision", decision, summary == null ? null : summary.decision());
         });
         if (expect.flags() != null) {
@@ -108,6 +119,11 @@ public final class CaseReplay {
         for (String id : expect.fired()) {
             if (!fired.contains(id)) {
                 differences.add("fired: expected rule " + id + " to fire; it did not");
+            }
+        }
+        for (String id : expect.notFired()) {
+            if (fired.contains(id)) {
+                differences.add("notFired: expected rule " + id + " not to fire; it did");
             }
         }
         return differences;

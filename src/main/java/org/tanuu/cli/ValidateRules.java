@@ -2,7 +2,7 @@ package org.tanuu.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.tanuu.cases.CaseReplay;
 import org.tanuu.rulebook.RuleBook;
@@ -17,6 +17,8 @@ import org.tanuu.rulebook.RuleInfo;
  */
 public final class ValidateRules {
 
+    private static final String USAGE = "usage: validate-rules [--coverage] [rules-folder]";
+
     private ValidateRules() {
     }
 
@@ -29,20 +31,10 @@ public final class ValidateRules {
 
     /** The command without the exit, for tests: returns 0 (sound), 1 (problems) or 2 (usage). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        boolean coverage = false;
-        List<String> folders = new ArrayList<>();
-        for (String arg : args) {
-            if (arg.equals("--coverage")) {
-                coverage = true;
-            } else if (arg.startsWith("-")) {
-                err.println("usage: validate-rules [--coverage] [rules-folder]");
-                return 2;
-            } else {
-                folders.add(arg);
-            }
-        }
-        if (folders.size() > 1) {
-            err.println("usage: validate-rules [--coverage] [rules-folder]");
+        List<String> options = Arrays.stream(args).filter(a -> a.startsWith("-")).toList();
+        List<String> folders = Arrays.stream(args).filter(a -> !a.startsWith("-")).toList();
+        if (!List.of("--coverage").containsAll(options) || folders.size() > 1) {
+            err.println(USAGE);
             return 2;
         }
         Path folder = Path.of(folders.isEmpty() ? "rules" : folders.get(0));
@@ -52,8 +44,12 @@ public final class ValidateRules {
             err.println(result.problems().size() + " problem(s): the rule book would be rejected");
             return 1;
         }
-        RuleBook book = result.ruleBook();
-        List<CaseReplay.Outcome> outcomes = CaseReplay.replayAll(book); // once, for the report and the coverage
+        return replay(result.ruleBook(), folder, options.contains("--coverage"), out);
+    }
+
+    /** Replays the sample cases once, for the report and the coverage; 1 if a case fails. */
+    private static int replay(RuleBook book, Path folder, boolean coverage, PrintStream out) {
+        List<CaseReplay.Outcome> outcomes = CaseReplay.replayAll(book);
         CaseReplay.Report report = CaseReplay.report(outcomes);
         for (CaseReplay.Failure failure : report.failed()) {
             for (String difference : failure.differences()) {

@@ -28,6 +28,7 @@ import org.tanuu.facts.Indicator;
 import org.tanuu.facts.Missing;
 import org.tanuu.facts.Question;
 import org.tanuu.facts.Required;
+import org.tanuu.facts.Vocabulary;
 import org.tanuu.rulebook.RuleBook;
 import org.tanuu.rulebook.RuleInfo;
 
@@ -36,10 +37,11 @@ import org.tanuu.rulebook.RuleInfo;
  * every conclusion is a fact that a rule inserted.
  */
 public final class Evaluator {
-    /** The four layers of the rule book, in the order they run (answers are the input). */
-    static final List<String> LAYERS = List.of("person", "indicators", "elements", "decision", "flags");
-    static final List<String> ELEMENTS = List.of("ACT", "MEANS", "PURPOSE");
-    private static final List<String> STRENGTH_ORDER = List.of("S", "M", "W");
+    /**
+     * The ruleflow groups, in the order they run: who the person is (child status), then the layers above the
+     * answers (indicators, elements, decision), then the findings reported beside the decision.
+     */
+    static final List<String> GROUPS = List.of("person", "indicators", "elements", "decision", "flags");
     /** The session clock is set to the day of the events, so date-effective / date-expires pick the law then. */
     private static final KieSessionConfiguration PSEUDO_CLOCK = pseudoClock();
 
@@ -70,8 +72,8 @@ public final class Evaluator {
                 session.insert(question);
             }
             interview.answers().values().forEach(session::insert);
-            for (int i = LAYERS.size() - 1; i >= 0; i--) {
-                session.getAgenda().getAgendaGroup(LAYERS.get(i)).setFocus(); // a stack: the first layer ends on top
+            for (int i = GROUPS.size() - 1; i >= 0; i--) {
+                session.getAgenda().getAgendaGroup(GROUPS.get(i)).setFocus(); // a stack: the first group ends on top
             }
             session.fireAllRules();
             return read(session, book, trace);
@@ -85,11 +87,11 @@ public final class Evaluator {
         Set<String> facts = new LinkedHashSet<>();
         for (Object o : objects) {
             if (o instanceof Answer a) {
-                facts.add(a.getQuestion());
+                facts.add(a.question());
             } else if (o instanceof Indicator i) {
-                facts.add(i.getQuestion());
+                facts.add(i.question());
             } else if (o instanceof CountedAge c) {
-                facts.add(c.getQuestion());
+                facts.add(c.question());
             }
         }
         return info == null
@@ -107,29 +109,29 @@ public final class Evaluator {
         String childBasis = null;
         for (Object o : session.getObjects()) {
             if (o instanceof Required r) {
-                required.add(r.getElement());
+                required.add(r.element());
             } else if (o instanceof ElementStatus s) {
-                statuses.put(s.getElement(), s);
+                statuses.put(s.element(), s);
             } else if (o instanceof Flag f) {
-                flags.add(f.getCode());
+                flags.add(f.code());
             } else if (o instanceof Missing m) {
                 missing.add(m);
             } else if (o instanceof Decision d) {
                 decision = d;
             } else if (o instanceof Child c) {
-                childBasis = c.getBasis();
+                childBasis = c.basis();
             }
         }
         Map<String, Evaluation.ElementView> elements = new LinkedHashMap<>();
-        for (String element : ELEMENTS) {
+        for (String element : Vocabulary.ELEMENTS) {
             ElementStatus s = statuses.get(element);
             elements.put(element, s == null
                     ? new Evaluation.ElementView(null, required.contains(element), 0, List.of()) // no rule concluded
-                    : new Evaluation.ElementView(s.getStatus(), required.contains(element), s.getScore(), s.getEvidence()));
+                    : new Evaluation.ElementView(s.status(), required.contains(element), s.score(), s.evidence()));
         }
         boolean child = childBasis != null;
-        return new Evaluation(decision == null ? null : decision.getValue(), // null only if the rule book has no decision rule
-                decision == null ? 0 : decision.getScore(), child, childBasis, elements, List.copyOf(flags),
+        return new Evaluation(decision == null ? null : decision.value(), // null only if the rule book has no decision rule
+                decision == null ? 0 : decision.score(), child, childBasis, elements, List.copyOf(flags),
                 missingQuestions(book, missing, child), List.copyOf(trace));
     }
 
@@ -138,12 +140,12 @@ public final class Evaluator {
         List<Evaluation.MissingQuestion> questions = new ArrayList<>();
         for (Question q : book.questionnaire().all()) {
             for (Missing m : missing) {
-                if (m.getQuestions().contains(q.getId())) {
-                    questions.add(new Evaluation.MissingQuestion(q.getId(), m.getElement(), q.strengthFor(child)));
+                if (m.questions().contains(q.id())) {
+                    questions.add(new Evaluation.MissingQuestion(q.id(), m.element(), q.strengthFor(child)));
                 }
             }
         }
-        questions.sort(Comparator.comparingInt(m -> STRENGTH_ORDER.indexOf(m.strength())));
+        questions.sort(Comparator.comparingInt(m -> Vocabulary.STRENGTHS.indexOf(m.strength())));
         return List.copyOf(questions);
     }
 }

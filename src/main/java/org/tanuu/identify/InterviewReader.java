@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import org.tanuu.facts.Answer;
 import org.tanuu.facts.Question;
+import org.tanuu.facts.Vocabulary;
 import org.tanuu.rulebook.RuleBook;
 
 /**
@@ -23,10 +24,8 @@ import org.tanuu.rulebook.RuleBook;
  */
 public final class InterviewReader {
     public static final int MAX_BODY_BYTES = 64 * 1024;
-    static final String DEFAULT_JURISDICTION = "PALERMO";
-    static final Set<String> YESNO = Set.of("YES", "NO", "UNKNOWN", "DECLINED");
+    static final int MAX_REFERENCE = 200;
     private static final Set<String> FIELDS = Set.of("jurisdiction", "reference", "answers");
-    private static final int MAX_REFERENCE = 200;
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -37,20 +36,19 @@ public final class InterviewReader {
     /** Parses a request body; malformed JSON and oversized bodies are refused before anything else. */
     public static JsonNode parse(byte[] body) {
         if (body == null || body.length == 0) {
-            throw new BadRequestException(List.of(new FieldError("body", "empty body: expected a JSON object")));
+            throw InvalidRequestException.of("body", "empty body: expected a JSON object");
         }
         if (body.length > MAX_BODY_BYTES) {
-            throw new BadRequestException(413, List.of(new FieldError("body",
-                    "request body is " + body.length + " bytes; the limit is " + MAX_BODY_BYTES)));
+            throw InvalidRequestException.tooLarge("request body is " + body.length + " bytes; the limit is " + MAX_BODY_BYTES);
         }
         try {
             return JSON.readTree(body);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new BadRequestException(List.of(new FieldError("body", "malformed JSON" + where + ": " + e.getOriginalMessage())));
+            throw InvalidRequestException.of("body", "malformed JSON" + where + ": " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new BadRequestException(List.of(new FieldError("body", "unreadable body")));
+            throw InvalidRequestException.of("body", "unreadable body");
         }
     }
 
@@ -60,106 +58,112 @@ public final class InterviewReader {
 
     /** {@code prefix} names where the interview sits in a larger request, e.g. "interview.". */
     public static Interview read(JsonNode request, RuleBook book, String prefix) {
-        List<FieldError> errors = new ArrayList<>();
         if (request == null || !request.isObject()) {
-            throw new BadRequestException(List.of(new FieldError(prefix.isEmpty() ? "body" : prefix.substring(0, prefix.length() - 1),
-                    "expected a JSON object with jurisdiction, reference and answers")));
+            throw InvalidRequestException.of(prefix.isEmpty() ? "body" : prefix.substring(0, prefix.length() - 1),
+                    "expected a JSON object with jurisdiction, reference and answers");
         }
+        List<FieldError> errors = new ArrayList<>();
         request.fieldNames().forEachRemaining(name -> {
             if (!FIELDS.contains(name)) {
                 errors.add(new FieldError(prefix + name, "unknown field; expected one of " + FIELDS.stream().sorted().toList()));
             }
         });
-
-        String jurisdiction = DEFAULT_JURISDICTION;
-        JsonNode j = request.get("jurisdiction");
-        if (j != null && !j.isNull()) {
-            if (!j.isTextual() || !book.jurisdictions().containsKey(j.asText())) {
-                errors.add(new FieldError(prefix + "jurisdiction", "unknown jurisdiction; expected one of " + book.jurisdictions().keySet()));
-            } else {
-                jurisdiction = j.asText();
-            }
+        String jurisdiction = jurisdiction(request.get("jurisdiction"), book, prefix, errors);
+        String reference = reference(request.get("reference"), prefix, errors);
+        Map<String, Answer> answers = answers(request.get("answers"), book, prefix, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
         }
+        Answer date = answers.get("case.eventsDate");
+        return new Interview(jurisdiction, reference, answers, date == null ? LocalDate.now() : date.date());
+    }
 
-        String reference = null;
-        JsonNode r = request.get("reference");
-        if (r != null && !r.isNull()) {
-            if (!r.isTextual() || r.asText().length() > MAX_REFERENCE) {
-                errors.add(new FieldError(prefix + "reference", "expected a string of at most " + MAX_REFERENCE + " characters"));
-            } else {
-                reference = r.asText();
-            }
+    private static String jurisdiction(JsonNode j, RuleBook book, String prefix, List<FieldError> errors) {
+        if (j == null || j.isNull()) {
+            return Identifier.BASELINE;
         }
+        if (!j.isTextual() || !book.jurisdictions().containsKey(j.asText())) {
+            errors.add(new FieldError(prefix + "jurisdiction", "unknown jurisdiction; expected one of " + book.jurisdictions().keySet()));
+            return null;
+        }
+        return j.asText();
+    }
 
+    private static String reference(JsonNode r, String prefix, List<FieldError> errors) {
+        if (r == null || r.isNull()) {
+            return null;
+        }
+        if (!r.isTextual() || r.asText().length() > MAX_REFERENCE) {
+            errors.add(new FieldError(prefix + "reference", "expected a string of at most " + MAX_REFERENCE + " characters"));
+            return null;
+        }
+        return r.asText();
+    }
+
+    private static Map<String, Answer> answers(JsonNode a, RuleBook book, String prefix, List<FieldError> errors) {
         Map<String, Answer> answers = new LinkedHashMap<>();
-        JsonNode a = request.get("answers");
         if (a == null || a.isNull()) {
             errors.add(new FieldError(prefix + "answers", "required: an object of question id to answer"));
         } else if (!a.isObject()) {
             errors.add(new FieldError(prefix + "answers", "expected an object of question id to answer"));
         } else {
             a.fields().forEachRemaining(e -> {
-                Answer answer = answer(book, e.getKey(), e.getValue(), prefix + "answers." + e.getKey(), errors);
-                if (answer != null) {
-                    answers.put(e.getKey(), answer);
+                String field = prefix + "answers." + e.getKey();
+                Question question = book.questionnaire().get(e.getKey());
+                if (question == null) {
+                    errors.add(new FieldError(field, "unknown question id"));
+                } else if (!e.getValue().isNull()) { // null: explicitly not answered, the same as absent (UNKNOWN)
+                    try {
+                        answers.put(e.getKey(), answer(question, e.getValue()));
+                    } catch (IllegalArgumentException wrong) {
+                        errors.add(new FieldError(field, wrong.getMessage()));
+                    }
                 }
             });
         }
-        if (!errors.isEmpty()) {
-            throw new BadRequestException(errors);
-        }
-        Answer date = answers.get("case.eventsDate");
-        return new Interview(jurisdiction, reference, answers, date == null ? LocalDate.now() : date.getDate());
+        return answers;
     }
 
-    /** One answer checked against its question's kind; null (and an error) when it does not fit. */
-    private static Answer answer(RuleBook book, String id, JsonNode value, String field, List<FieldError> errors) {
-        Question question = book.questionnaire().get(id);
-        if (question == null) {
-            errors.add(new FieldError(field, "unknown question id"));
-            return null;
+    /** One answer checked against its question's kind; the message of the exception says what was expected. */
+    private static Answer answer(Question question, JsonNode value) {
+        return switch (question.kind()) {
+            case "yesno" -> choice(question, value, Vocabulary.YES_NO);
+            case "enum" -> choice(question, value, question.values());
+            case "int" -> number(question, value);
+            case "date" -> date(question, value);
+            default -> throw new IllegalArgumentException("question has an unsupported kind");
+        };
+    }
+
+    private static Answer choice(Question question, JsonNode value, List<String> allowed) {
+        if (!value.isTextual() || !allowed.contains(value.asText())) {
+            throw new IllegalArgumentException("expected one of " + allowed);
         }
-        if (value.isNull()) {
-            return null; // explicitly not answered: the same as absent, i.e. UNKNOWN
+        return new Answer(question.id(), value.asText(), null, null);
+    }
+
+    private static Answer number(Question question, JsonNode value) {
+        int min = question.min() == null ? Integer.MIN_VALUE : question.min();
+        int max = question.max() == null ? Integer.MAX_VALUE : question.max();
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw new IllegalArgumentException("expected a whole number");
         }
-        switch (question.getKind()) {
-            case "yesno" -> {
-                if (value.isTextual() && YESNO.contains(value.asText())) {
-                    return new Answer(id, value.asText(), null, null);
-                }
-                errors.add(new FieldError(field, "expected one of [YES, NO, UNKNOWN, DECLINED]"));
-            }
-            case "enum" -> {
-                if (value.isTextual() && question.getValues().contains(value.asText())) {
-                    return new Answer(id, value.asText(), null, null);
-                }
-                errors.add(new FieldError(field, "expected one of " + question.getValues()));
-            }
-            case "int" -> {
-                int min = question.getMin() == null ? Integer.MIN_VALUE : question.getMin();
-                int max = question.getMax() == null ? Integer.MAX_VALUE : question.getMax();
-                if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-                    errors.add(new FieldError(field, "expected a whole number"));
-                } else if (value.asInt() < min || value.asInt() > max) {
-                    errors.add(new FieldError(field, "expected a whole number from " + min + " to " + max));
-                } else {
-                    return new Answer(id, value.asText(), value.asInt(), null);
-                }
-            }
-            case "date" -> {
-                try {
-                    LocalDate date = LocalDate.parse(value.asText());
-                    if (!value.isTextual() || date.isAfter(LocalDate.now())) {
-                        errors.add(new FieldError(field, "expected a date (YYYY-MM-DD) not in the future"));
-                    } else {
-                        return new Answer(id, value.asText(), null, date);
-                    }
-                } catch (DateTimeParseException e) {
-                    errors.add(new FieldError(field, "expected a date (YYYY-MM-DD)"));
-                }
-            }
-            default -> errors.add(new FieldError(field, "question has an unsupported kind"));
+        if (value.asInt() < min || value.asInt() > max) {
+            throw new IllegalArgumentException("expected a whole number from " + min + " to " + max);
         }
-        return null;
+        return new Answer(question.id(), value.asText(), value.asInt(), null);
+    }
+
+    private static Answer date(Question question, JsonNode value) {
+        LocalDate date;
+        try {
+            date = LocalDate.parse(value.asText());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("expected a date (YYYY-MM-DD)");
+        }
+        if (!value.isTextual() || date.isAfter(LocalDate.now())) {
+            throw new IllegalArgumentException("expected a date (YYYY-MM-DD) not in the future");
+        }
+        return new Answer(question.id(), value.asText(), null, date);
     }
 }

@@ -7,11 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tanuu.facts.Question;
+import org.tanuu.facts.Vocabulary;
 
 /** The interview vocabulary (rules/questionnaire.yaml): every question id, its kind and its evidence weight. */
 public final class Questionnaire {
     static final List<String> KINDS = List.of("yesno", "int", "enum", "date");
-    static final List<String> STRENGTHS = List.of("S", "M", "W");
+    /** The element of a question that is not evidence of act, means or purpose (age, dates, offences, ...). */
+    static final String CONTEXT = "CONTEXT";
 
     private final Map<String, Question> questions;
 
@@ -38,31 +40,49 @@ public final class Questionnaire {
             for (JsonNode item : section.getValue()) {
                 String id = item.path("id").asText(null);
                 String where = "section '" + section.getKey() + "'" + (id == null ? "" : ", question '" + id + "'");
-                String kind = item.path("kind").asText("yesno");
-                String element = item.path("element").asText(section.getKey().equals("context") || section.getKey().equals("person")
-                        ? "CONTEXT" : section.getKey().toUpperCase());
-                String strength = item.path("strength").asText(null);
-                String childStrength = item.path("child").asText(strength);
-                List<String> values = new ArrayList<>();
-                item.path("values").forEach(v -> values.add(v.asText()));
-                if (id == null) {
-                    problems.add(new RuleProblem(file, 0, 0, where + ": a question needs an id"));
-                } else if (questions.containsKey(id)) {
-                    problems.add(new RuleProblem(file, 0, 0, where + ": duplicate question id"));
-                } else if (!KINDS.contains(kind)) {
-                    problems.add(new RuleProblem(file, 0, 0, where + ": kind must be one of " + KINDS));
-                } else if (kind.equals("enum") && values.isEmpty()) {
-                    problems.add(new RuleProblem(file, 0, 0, where + ": an enum question needs values"));
-                } else if (!element.equals("CONTEXT") && (!STRENGTHS.contains(strength) || !STRENGTHS.contains(childStrength))) {
-                    problems.add(new RuleProblem(file, 0, 0, where + ": evidence of " + element + " needs strength (and child) S, M or W"));
+                Question question = question(section.getKey(), item);
+                String problem = questions.containsKey(id) ? "duplicate question id" : problem(question);
+                if (problem != null) {
+                    problems.add(new RuleProblem(file, 0, 0, where + ": " + problem));
                 } else {
-                    questions.put(id, new Question(id, kind, List.copyOf(values), element,
-                            item.path("dimension").asText(null), strength, childStrength, item.path("text").asText(""),
-                            item.hasNonNull("min") ? item.get("min").asInt() : null,
-                            item.hasNonNull("max") ? item.get("max").asInt() : null));
+                    questions.put(id, question);
                 }
             }
         });
         return new Questionnaire(questions);
+    }
+
+    /** An item as written; sections person and context hold CONTEXT questions, the others evidence of their element. */
+    private static Question question(String section, JsonNode item) {
+        String element = item.path("element").asText(section.equals("context") || section.equals("person")
+                ? CONTEXT : section.toUpperCase());
+        String strength = item.path("strength").asText(null);
+        List<String> values = new ArrayList<>();
+        item.path("values").forEach(v -> values.add(v.asText()));
+        return new Question(item.path("id").asText(null), item.path("kind").asText("yesno"), List.copyOf(values), element,
+                item.path("dimension").asText(null), strength, item.path("child").asText(strength), item.path("text").asText(""),
+                item.hasNonNull("min") ? item.get("min").asInt() : null,
+                item.hasNonNull("max") ? item.get("max").asInt() : null);
+    }
+
+    /** What is wrong with a question, or null. */
+    private static String problem(Question q) {
+        if (q.id() == null) {
+            return "a question needs an id";
+        }
+        if (!KINDS.contains(q.kind())) {
+            return "kind must be one of " + KINDS;
+        }
+        if (q.kind().equals("enum") && q.values().isEmpty()) {
+            return "an enum question needs values";
+        }
+        if (!q.element().equals(CONTEXT) && !Vocabulary.ELEMENTS.contains(q.element())) {
+            return "element must be one of " + Vocabulary.ELEMENTS + " or " + CONTEXT;
+        }
+        if (!q.element().equals(CONTEXT)
+                && (!Vocabulary.STRENGTHS.contains(q.strength()) || !Vocabulary.STRENGTHS.contains(q.childStrength()))) {
+            return "evidence of " + q.element() + " needs strength (and child) S, M or W";
+        }
+        return null;
     }
 }

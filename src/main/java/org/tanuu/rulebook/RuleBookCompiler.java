@@ -1,6 +1,5 @@
 package org.tanuu.rulebook;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -13,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,8 +46,6 @@ public final class RuleBookCompiler {
     static final String QUESTIONNAIRE = "questionnaire.yaml";
     static final String JURISDICTIONS = "jurisdictions.yaml";
     static final String CASES = "cases/";
-    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() { };
-    private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() { };
     private static final List<String> REQUIRED_TAGS = List.of("id", "title", "citation");
     /** KieBuilder reports column 0; the parser's real position is in the text, e.g. "[ERR 102] Line 12:8 ...". */
     private static final Pattern LINE_COLUMN = Pattern.compile("[Ll]ine (\\d+):(\\d+)");
@@ -78,7 +76,7 @@ public final class RuleBookCompiler {
             return new Result(null, List.of(new RuleProblem(folder.toString(), 0, 0, "no rule files found in this folder")));
         }
         Questionnaire questionnaire = Questionnaire.read(readYaml(files, QUESTIONNAIRE, problems), QUESTIONNAIRE, problems);
-        Map<String, Jurisdiction> jurisdictions = readJurisdictions(readYaml(files, JURISDICTIONS, problems), problems);
+        Map<String, Jurisdiction> jurisdictions = Jurisdiction.readAll(readYaml(files, JURISDICTIONS, problems), JURISDICTIONS, problems);
         List<RuleInfo> rules = catalogue(files, problems);
         List<SampleCase> cases = readCases(files, jurisdictions, problems);
         // Compile even when metadata is wrong, so a reviewer sees every problem in one pass.
@@ -140,53 +138,15 @@ public final class RuleBookCompiler {
         }
     }
 
-    private static Map<String, Jurisdiction> readJurisdictions(JsonNode root, List<RuleProblem> problems) {
-        Map<String, Jurisdiction> jurisdictions = new LinkedHashMap<>();
-        if (root == null) {
-            return jurisdictions;
-        }
-        root.fields().forEachRemaining(entry -> {
-            JsonNode node = entry.getValue();
-            List<String> folders = new ArrayList<>();
-            node.path("folders").forEach(f -> folders.add(f.asText()));
-            List<Jurisdiction.Instrument> instruments = new ArrayList<>();
-            node.path("instruments").forEach(i -> instruments.add(
-                    new Jurisdiction.Instrument(i.path("name").asText(), i.path("edition").asText(null))));
-            if (folders.isEmpty()) {
-                problems.add(new RuleProblem(JURISDICTIONS, 0, 0, entry.getKey() + ": lists no rule folders"));
-            }
-            jurisdictions.put(entry.getKey(), new Jurisdiction(entry.getKey(), node.path("name").asText(entry.getKey()),
-                    List.copyOf(folders), List.copyOf(instruments)));
-        });
-        return jurisdictions;
-    }
-
     /** Reads the sample cases (cases/*.yaml); their answers are checked when they are replayed. */
     private static List<SampleCase> readCases(Map<String, String> files, Map<String, Jurisdiction> jurisdictions,
                                               List<RuleProblem> problems) {
         List<SampleCase> cases = new ArrayList<>();
         files.keySet().stream().filter(f -> f.startsWith(CASES) && f.endsWith(".yaml")).forEach(file -> {
             JsonNode node = readYaml(files, file, problems);
-            if (node == null) {
-                return;
-            }
-            List<String> missing = Stream.of("name", "jurisdiction", "answers", "expect")
-                    .filter(field -> !node.hasNonNull(field)).toList();
-            String jurisdiction = node.path("jurisdiction").asText();
-            if (!missing.isEmpty()) {
-                problems.add(new RuleProblem(file, 1, 0, "a sample case needs " + String.join(", ", missing)));
-            } else if (!jurisdictions.containsKey(jurisdiction)) {
-                problems.add(new RuleProblem(file, 1, 0, "unknown jurisdiction " + jurisdiction + "; expected one of " + jurisdictions.keySet()));
-            } else {
-                JsonNode expect = node.get("expect");
-                cases.add(new SampleCase(file.substring(CASES.length(), file.length() - ".yaml".length()), file,
-                        node.get("name").asText(), node.path("summary").asText("").strip(), node.path("source").asText(null),
-                        jurisdiction, node.get("answers"), new SampleCase.Expectation(
-                                expect.path("decision").asText(null),
-                                expect.has("jurisdictions") ? YAML.convertValue(expect.get("jurisdictions"), STRING_MAP) : Map.of(),
-                                expect.has("flags") ? YAML.convertValue(expect.get("flags"), STRING_LIST) : null,
-                                expect.has("elements") ? YAML.convertValue(expect.get("elements"), STRING_MAP) : Map.of(),
-                                expect.has("fired") ? YAML.convertValue(expect.get("fired"), STRING_LIST) : List.of())));
+            SampleCase sample = node == null ? null : SampleCase.read(file, node, jurisdictions.keySet(), problems);
+            if (sample != null) {
+                cases.add(sample);
             }
         });
         return List.copyOf(cases);
@@ -197,47 +157,52 @@ public final class RuleBookCompiler {
         List<RuleInfo> rules = new ArrayList<>();
         Map<String, RuleInfo> byId = new LinkedHashMap<>();
         files.forEach((file, text) -> {
-            if (!file.endsWith(".drl")) {
-                return;
-            }
-            PackageDescr pkg;
-            try {
-                DrlParser parser = new DrlParser();
-                pkg = parser.parse(false, text);
-                if (parser.hasErrors()) {
-                    return; // the compiler reports syntax errors with their positions
-                }
-            } catch (DroolsParserException e) {
-                return;
+            PackageDescr pkg = file.endsWith(".drl") ? parse(text) : null;
+            if (pkg == null) {
+                return; // not DRL, or a syntax error that the compiler reports with its position
             }
             String[] lines = text.split("\n", -1);
-            String folder = file.contains("/") ? file.substring(0, file.indexOf('/')) : "";
             for (RuleDescr rule : pkg.getRules()) {
-                for (String tag : REQUIRED_TAGS) {
-                    if (tag(rule, tag) == null) {
-                        problems.add(new RuleProblem(file, rule.getLine(), 0,
-                                "rule \"" + rule.getName() + "\" has no @" + tag + "(\"...\")"));
-                    }
-                }
-                List<String> todo = new ArrayList<>();
-                rule.getAnnotations().stream().filter(a -> a.getName().equals("todo"))
-                        .forEach(a -> todo.add(String.valueOf(a.getSingleValueStripped())));
-                int end = Math.min(Math.max(rule.getEndLine(), rule.getLine()), lines.length);
-                String drl = String.join("\n", java.util.Arrays.asList(lines).subList(Math.max(rule.getLine() - 1, 0), end));
-                RuleInfo info = new RuleInfo(tag(rule, "id"), tag(rule, "title"), tag(rule, "citation"), tag(rule, "source"),
-                        List.copyOf(todo), folder, file, rule.getLine(), attribute(rule, "date-effective"),
-                        attribute(rule, "date-expires"), pkg.getName(), rule.getName(), drl);
-                if (info.id() != null) {
-                    RuleInfo twin = byId.putIfAbsent(info.id(), info);
-                    if (twin != null) {
-                        problems.add(new RuleProblem(file, rule.getLine(), 0, "duplicate @id(\"" + info.id()
-                                + "\"): already used at " + twin.file() + ":" + twin.line()));
-                    }
+                RuleInfo info = ruleInfo(file, pkg.getName(), rule, lines);
+                checkTags(info, rule, problems);
+                RuleInfo twin = info.id() == null ? null : byId.putIfAbsent(info.id(), info);
+                if (twin != null) {
+                    problems.add(new RuleProblem(file, rule.getLine(), 0, "duplicate @id(\"" + info.id()
+                            + "\"): already used at " + twin.file() + ":" + twin.line()));
                 }
                 rules.add(info);
             }
         });
         return List.copyOf(rules);
+    }
+
+    private static PackageDescr parse(String drl) {
+        try {
+            DrlParser parser = new DrlParser();
+            PackageDescr pkg = parser.parse(false, drl);
+            return parser.hasErrors() ? null : pkg;
+        } catch (DroolsParserException e) {
+            return null;
+        }
+    }
+
+    private static RuleInfo ruleInfo(String file, String packageName, RuleDescr rule, String[] lines) {
+        List<String> todo = rule.getAnnotations().stream().filter(a -> a.getName().equals("todo"))
+                .map(a -> String.valueOf(a.getSingleValueStripped())).toList();
+        int end = Math.min(Math.max(rule.getEndLine(), rule.getLine()), lines.length);
+        String drl = String.join("\n", Arrays.asList(lines).subList(Math.max(rule.getLine() - 1, 0), end));
+        String folder = file.contains("/") ? file.substring(0, file.indexOf('/')) : "";
+        return new RuleInfo(tag(rule, "id"), tag(rule, "title"), tag(rule, "citation"), tag(rule, "source"), todo,
+                folder, file, rule.getLine(), attribute(rule, "date-effective"), attribute(rule, "date-expires"),
+                packageName, rule.getName(), drl);
+    }
+
+    private static void checkTags(RuleInfo info, RuleDescr rule, List<RuleProblem> problems) {
+        for (String tag : REQUIRED_TAGS) {
+            if (tag(rule, tag) == null) {
+                problems.add(new RuleProblem(info.file(), rule.getLine(), 0, "rule \"" + rule.getName() + "\" has no @" + tag + "(\"...\")"));
+            }
+        }
     }
 
     private static String tag(RuleDescr rule, String name) {

@@ -1,10 +1,12 @@
 package org.tanuu.rulebook;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * A worked case from rules/cases/: an interview and what the rule book must conclude about it. Together they
@@ -13,17 +15,48 @@ import java.util.Map;
 public record SampleCase(String id, String file, String name, String summary, String source, String jurisdiction,
                          JsonNode answers, Expectation expect) {
 
-    /** What must come out: the decision, per-jurisdiction decisions, the exact flags, element statuses, rules that fire. */
+    /**
+     * What must come out: the decision (always), and where given per-jurisdiction decisions, the exact flags,
+     * element statuses, the rules that must fire and the rules that must not.
+     */
     public record Expectation(String decision, Map<String, String> jurisdictions, List<String> flags,
-                              Map<String, String> elements, List<String> fired) {
+                              Map<String, String> elements, List<String> fired, List<String> notFired) {
     }
 
-    /** The case as a POST /identify request. */
-    public ObjectNode request(ObjectMapper json) {
-        ObjectNode request = json.createObjectNode();
-        request.put("jurisdiction", jurisdiction);
-        request.put("reference", "case:" + id);
-        request.set("answers", answers.deepCopy());
-        return request;
+    /** Reads one case file; null (and a problem) when it is not a sound case. Its answers are checked on replay. */
+    static SampleCase read(String file, JsonNode node, Set<String> jurisdictions, List<RuleProblem> problems) {
+        List<String> missing = Stream.of("name", "jurisdiction", "answers", "expect").filter(f -> !node.hasNonNull(f)).toList();
+        if (!missing.isEmpty()) {
+            problems.add(new RuleProblem(file, 1, 0, "a sample case needs " + String.join(", ", missing)));
+            return null;
+        }
+        String jurisdiction = node.get("jurisdiction").asText();
+        JsonNode expect = node.get("expect");
+        if (!jurisdictions.contains(jurisdiction)) {
+            problems.add(new RuleProblem(file, 1, 0, "unknown jurisdiction " + jurisdiction + "; expected one of " + jurisdictions));
+            return null;
+        }
+        if (!expect.path("decision").isTextual()) {
+            problems.add(new RuleProblem(file, 1, 0, "expect needs a decision: a case that expects nothing passes whatever happens"));
+            return null;
+        }
+        String id = file.substring(file.lastIndexOf('/') + 1, file.length() - ".yaml".length());
+        return new SampleCase(id, file, node.get("name").asText(), node.path("summary").asText("").strip(),
+                node.path("source").asText(null), jurisdiction, node.get("answers"), new Expectation(
+                        expect.get("decision").asText(), strings(expect.path("jurisdictions")),
+                        expect.has("flags") ? list(expect.get("flags")) : null, strings(expect.path("elements")),
+                        list(expect.path("fired")), list(expect.path("notFired"))));
+    }
+
+    private static Map<String, String> strings(JsonNode map) {
+        Map<String, String> strings = new LinkedHashMap<>();
+        map.fields().forEachRemaining(e -> strings.put(e.getKey(), e.getValue().asText()));
+        return strings;
+    }
+
+    private static List<String> list(JsonNode list) {
+        List<String> strings = new ArrayList<>();
+        list.forEach(item -> strings.add(item.asText()));
+        return List.copyOf(strings);
     }
 }

@@ -22,7 +22,7 @@ import org.tanuu.identify.Evaluator;
 import org.tanuu.identify.Interview;
 import org.tanuu.identify.InterviewReader;
 import org.tanuu.rulebook.RuleBook;
-import org.tanuu.rulebook.RuleBookService;
+import org.tanuu.http.RuleBookService;
 
 /**
  * Throughput of POST /identify against the framework's own empty endpoint (GET /ping), and of one evaluation

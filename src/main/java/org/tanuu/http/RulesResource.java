@@ -1,4 +1,4 @@
-package org.tanuu.rulebook;
+package org.tanuu.http;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import jakarta.inject.Inject;
@@ -12,6 +12,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import org.tanuu.cases.CaseReplay;
+import org.tanuu.rulebook.RuleBook;
+import org.tanuu.rulebook.RuleInfo;
+import org.tanuu.rulebook.RuleProblem;
 
 /** The legal reviewers' view of the rule book: the catalogue, one rule with its DRL, reload on demand, coverage. */
 @Path("/rules")

@@ -1,4 +1,4 @@
-package org.tanuu.cases;
+package org.tanuu.http;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -9,9 +9,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.tanuu.identify.IdentifyResponse;
+import org.tanuu.cases.CaseReplay;
+import org.tanuu.identify.Identification;
 import org.tanuu.rulebook.RuleBook;
-import org.tanuu.rulebook.RuleBookService;
+
 import org.tanuu.rulebook.SampleCase;
 
 /** The trainers' case library: list, read with its live decision, replay all. */
@@ -26,7 +27,7 @@ public class CasesResource {
     }
 
     public record CaseView(String id, String name, String summary, String source, String jurisdiction, Object answers,
-                           SampleCase.Expectation expect, IdentifyResponse result, boolean passed, List<String> differences) {
+                           SampleCase.Expectation expect, Identification result, boolean passed, List<String> differences) {
     }
 
     @GET

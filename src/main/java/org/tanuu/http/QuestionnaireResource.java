@@ -1,4 +1,4 @@
-package org.tanuu.rulebook;
+package org.tanuu.http;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -1,4 +1,4 @@
-package org.tanuu.rulebook;
+package org.tanuu.http;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -6,6 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Collection;
+import org.tanuu.rulebook.Jurisdiction;
 
 /** GET /jurisdictions: the rule books in force, each with its name and the instruments (and editions) it implements. */
 @Path("/jurisdictions")

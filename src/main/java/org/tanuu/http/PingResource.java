@@ -1,4 +1,4 @@
-package org.tanuu.identify;
+package org.tanuu.http;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

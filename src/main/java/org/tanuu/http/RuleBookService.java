@@ -1,4 +1,4 @@
-package org.tanuu.rulebook;
+package org.tanuu.http;
 
 import io.methvin.watcher.DirectoryWatcher;
 import io.quarkus.runtime.LaunchMode;
@@ -21,6 +21,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.tanuu.cases.CaseReplay;
+import org.tanuu.rulebook.RuleBook;
+import org.tanuu.rulebook.RuleBookCompiler;
+import org.tanuu.rulebook.RuleProblem;
 
 /**
  * Holds the rule book in force. Loads it at start-up (a broken rule book stops the service with the problems

@@ -1,0 +1,33 @@
+package org.tanuu.identify;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What POST /identify answers: the requested jurisdiction's decision in full, and a summary per jurisdiction
+ * compared (the requested one and the Palermo baseline).
+ */
+@JsonPropertyOrder({"decision", "score", "jurisdiction", "reference", "child", "childBasis", "elements",
+        "jurisdictions", "flags", "missing", "trace", "rulebook"})
+public record Identification(String decision, int score, String jurisdiction, String reference, boolean child,
+                             String childBasis, Map<String, Evaluation.ElementView> elements,
+                             Map<String, Summary> jurisdictions, List<String> flags,
+                             List<Evaluation.MissingQuestion> missing, List<Evaluation.TraceEntry> trace,
+                             RuleBookRef rulebook) {
+
+    @JsonPropertyOrder({"decision", "score", "elements", "flags"})
+    public record Summary(String decision, int score, Map<String, Evaluation.ElementView> elements, List<String> flags) {
+        static Summary of(Evaluation e) {
+            return new Summary(e.decision(), e.score(), e.elements(), e.flags());
+        }
+    }
+
+    public record RuleBookRef(String version) {
+    }
+
+    /** The ids of the rules that fired, in firing order (not part of the JSON: the trace holds them). */
+    public List<String> firedRuleIds() {
+        return trace.stream().map(Evaluation.TraceEntry::id).toList();
+    }
+}

@@ -1,0 +1,118 @@
+package org.tanuu.identify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.tanuu.rulebook.RuleBook;
+
+/**
+ * The trainers' what-if: an interview, some changed answers (null removes one), and both identifications with
+ * what changed between them.
+ */
+public final class WhatIf {
+    private static final Set<String> FIELDS = Set.of("interview", "changes");
+
+    private WhatIf() {
+    }
+
+    public record Change<T>(T before, T after) {
+    }
+
+    public record SetChange(List<String> added, List<String> removed) {
+        static SetChange of(List<String> before, List<String> after) {
+            List<String> added = new ArrayList<>(new LinkedHashSet<>(after));
+            added.removeAll(before);
+            List<String> removed = new ArrayList<>(new LinkedHashSet<>(before));
+            removed.removeAll(after);
+            return new SetChange(added, removed);
+        }
+    }
+
+    public record Changed(Change<String> decision, Map<String, Change<String>> elements,
+                          Map<String, Change<String>> jurisdictions, SetChange flags, SetChange rules) {
+    }
+
+    public record Comparison(Identification before, Identification after, Changed changed) {
+    }
+
+    /** {@code request} is {@code {"interview": <an /identify request>, "changes": {question id: answer or null}}}. */
+    public static Comparison compare(RuleBook book, JsonNode request) {
+        checkEnvelope(request);
+        JsonNode interview = request.get("interview");
+        Interview before = InterviewReader.read(interview, book, "interview.");
+        Interview after = readChanged(book, interview, request.get("changes"));
+        Identification b = Identifier.identify(book, before);
+        Identification a = Identifier.identify(book, after);
+        return new Comparison(b, a, diff(b, a));
+    }
+
+    private static void checkEnvelope(JsonNode request) {
+        if (!request.isObject()) {
+            throw InvalidRequestException.of("body", "expected a JSON object with interview and changes");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        request.fieldNames().forEachRemaining(name -> {
+            if (!FIELDS.contains(name)) {
+                errors.add(new FieldError(name, "unknown field; expected one of [changes, interview]"));
+            }
+        });
+        if (!request.path("interview").isObject()) {
+            errors.add(new FieldError("interview", "required: an /identify request"));
+        }
+        if (!request.path("changes").isObject()) {
+            errors.add(new FieldError("changes", "required: an object of question id to new answer (null removes it)"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+    }
+
+    /** The interview with the changes applied; any error is named as the change that caused it. */
+    private static Interview readChanged(RuleBook book, JsonNode interview, JsonNode changes) {
+        ObjectNode changed = interview.deepCopy();
+        ObjectNode answers = (ObjectNode) changed.get("answers"); // an object: the interview was read without error
+        List<FieldError> errors = new ArrayList<>();
+        changes.fields().forEachRemaining(change -> {
+            if (book.questionnaire().get(change.getKey()) == null) {
+                errors.add(new FieldError("changes." + change.getKey(), "unknown question id"));
+            } else if (change.getValue().isNull()) {
+                answers.remove(change.getKey());
+            } else {
+                answers.set(change.getKey(), change.getValue());
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        try {
+            return InterviewReader.read(changed, book);
+        } catch (InvalidRequestException e) { // the interview was valid: only a change can be wrong now
+            throw new InvalidRequestException(e.errors().stream()
+                    .map(err -> new FieldError(err.field().replaceFirst("^answers\\.", "changes."), err.message())).toList());
+        }
+    }
+
+    static Changed diff(Identification before, Identification after) {
+        Map<String, Change<String>> elements = new LinkedHashMap<>();
+        before.elements().forEach((element, view) ->
+                changeOf(view.status(), after.elements().get(element).status(), element, elements));
+        Map<String, Change<String>> jurisdictions = new LinkedHashMap<>();
+        before.jurisdictions().forEach((code, summary) ->
+                changeOf(summary.decision(), after.jurisdictions().get(code).decision(), code, jurisdictions));
+        return new Changed(Objects.equals(before.decision(), after.decision()) ? null : new Change<>(before.decision(), after.decision()),
+                elements, jurisdictions, SetChange.of(before.flags(), after.flags()),
+                SetChange.of(before.firedRuleIds(), after.firedRuleIds()));
+    }
+
+    private static void changeOf(String before, String after, String key, Map<String, Change<String>> changes) {
+        if (!Objects.equals(before, after)) {
+            changes.put(key, new Change<>(before, after));
+        }
+    }
+}
