@@ -70,6 +70,39 @@ final class RuleFiles {
         }
     }
 
+    /** The file name of the probe rules a test adds to a copy of the rule book (compiled under every jurisdiction). */
+    static final String PROBE = "common/zz-test-probe.drl";
+
+    /** A rule in DRL with every metadata tag but those left out in {@code without}. */
+    static String rule(String id, String group, String when, String then, String... without) {
+        List<String> skip = List.of(without);
+        return "rule \"" + id + "\"\n"
+                + (skip.contains("id") ? "" : "    @id(\"" + id + "\")\n")
+                + (skip.contains("title") ? "" : "    @title(\"A rule a test adds\")\n")
+                + (skip.contains("citation") ? "" : "    @citation(\"None: a test probe\")\n")
+                + "    ruleflow-group \"" + group + "\"\n"
+                + "when\n" + when + "\nthen\n" + then + "\nend\n";
+    }
+
+    /** A DRL file of the common package holding {@code rules}. */
+    static String probeFile(String... rules) {
+        return "package common;\n\nimport org.tanuu.facts.*;\n\n" + String.join("\n", rules);
+    }
+
+    /** Writes (or with null deletes) {@code file} under {@code folder}. */
+    static void write(Path folder, String file, String text) {
+        try {
+            Path path = folder.resolve(file);
+            if (text == null) {
+                Files.deleteIfExists(path);
+            } else {
+                Files.writeString(path, text);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static List<String> lines(Path file) {
         try {
             return Files.readAllLines(file);

@@ -34,28 +34,61 @@ class ValidateRulesTest {
     }
 
     @Test
-    void aBrokenFolderPrintsFileLineColumnAndExitsNonZero(@TempDir Path dir) throws IOException {
+    void aBrokenFolderPrintsFileLineColumnAndExitsNonZero(@TempDir Path dir) {
         RuleFiles.copy(Path.of("rules"), dir);
-        Path child = dir.resolve("common/child.drl");
-        Files.writeString(child, Files.readString(child)
-                .replace("Answer( question == \"person.ageAtEvents\", $years : number )", "Answer( question == \"person.ageAtEvents\" $years : number )"));
-        Path palermo = dir.resolve("palermo/elements.drl");
-        Files.writeString(palermo, Files.readString(palermo).replace("@citation(\"Palermo Protocol, Art. 3(c)\")", ""));
+        String broken = "    Answer( question == \"person.age\" $years : number )"; // a comma is missing
+        String file = RuleFiles.probeFile(RuleFiles.rule("TEST-PROBE-BROKEN", "flags", broken, ""));
+        RuleFiles.write(dir, RuleFiles.PROBE, file);
+        RuleFiles.write(dir, "common/zz-uncited.drl", RuleFiles.probeFile(RuleFiles.rule("TEST-PROBE-UNCITED", "flags", "", "", "citation")));
         Run run = validate(dir.toString());
         assertEquals(1, run.exit());
-        assertTrue(run.out().contains(dir.resolve("common/child.drl") + ":17:45: [ERR 102] Line 17:45 mismatched input '$years'"), run.out());
-        assertTrue(run.out().contains(palermo + ":" + RuleFiles.lineOf(palermo, "rule \"For a child the means need not be shown\"")
-                + ":0: rule \"For a child the means need not be shown\" has no @citation(\"...\")"), run.out());
+        int line = RuleReloadTest.lineOf(file, broken);
+        int column = broken.indexOf("$years");
+        assertTrue(run.out().contains(dir.resolve(RuleFiles.PROBE) + ":" + line + ":" + column + ": [ERR 102] Line " + line + ":" + column
+                + " mismatched input '$years'"), run.out());
+        assertTrue(run.out().contains(dir.resolve("common/zz-uncited.drl") + ":" + 5
+                + ":0: rule \"TEST-PROBE-UNCITED\" has no @citation(\"...\")"), run.out());
     }
 
     @Test
     void aCaseWhoseExpectationNoLongerHoldsFailsWithAReadableDifference(@TempDir Path dir) throws IOException {
         RuleFiles.copy(Path.of("rules"), dir);
-        Path sample = dir.resolve("cases/girl-12-taken-to-the-gulf-for-prostitution.yaml");
-        Files.writeString(sample, Files.readString(sample).replace("decision: IDENTIFIED", "decision: PRESUMED"));
+        Path sample;
+        try (var files = Files.list(dir.resolve("cases"))) {
+            sample = files.sorted().findFirst().orElseThrow();
+        }
+        String text = Files.readString(sample);
+        java.util.regex.Matcher decision = java.util.regex.Pattern.compile("\\n  decision: (\\w+)").matcher(text);
+        assertTrue(decision.find(), sample + " expects a decision");
+        String actual = decision.group(1);
+        String wrong = actual.equals("PRESUMED") ? "IDENTIFIED" : "PRESUMED";
+        Files.writeString(sample, text.replace("  decision: " + actual, "  decision: " + wrong));
         Run run = validate(dir.toString());
         assertEquals(1, run.exit());
-        assertTrue(run.out().contains(sample + ":1:0: decision: expected PRESUMED, got IDENTIFIED"), run.out());
+        assertTrue(run.out().contains(sample + ":1:0: decision: expected " + wrong + ", got " + actual), run.out());
+    }
+
+    @Test
+    void aCaseThatExpectsNoDecisionRejectsTheRuleBook(@TempDir Path dir) {
+        RuleFiles.copy(Path.of("rules"), dir);
+        RuleFiles.write(dir, "cases/zz-expects-nothing.yaml", "name: A case that expects nothing\njurisdiction: PALERMO\n"
+                + "answers: {act.recruited: \"YES\"}\nexpect:\n  fired: [PAL-REQ-ACT]\n");
+        Run run = validate(dir.toString());
+        assertEquals(1, run.exit());
+        assertTrue(run.out().contains(dir.resolve("cases/zz-expects-nothing.yaml")
+                + ":1:0: expect needs a decision: a case that expects nothing passes whatever happens"), run.out());
+    }
+
+    @Test
+    void aRuleThatMustNotFireButDoesFailsTheCase(@TempDir Path dir) throws IOException {
+        RuleFiles.copy(Path.of("rules"), dir);
+        RuleFiles.write(dir, RuleFiles.PROBE, RuleFiles.probeFile(RuleReloadTest.FLAG_PROBE));
+        RuleFiles.write(dir, "cases/zz-probe-must-not-fire.yaml", "name: The probe rule must not fire\njurisdiction: PALERMO\n"
+                + "answers: {}\nexpect:\n  decision: INSUFFICIENT_INFORMATION\n  notFired: [TEST-PROBE-FLAG]\n");
+        Run run = validate(dir.toString());
+        assertEquals(1, run.exit());
+        assertTrue(run.out().contains(dir.resolve("cases/zz-probe-must-not-fire.yaml")
+                + ":1:0: notFired: expected rule TEST-PROBE-FLAG not to fire; it did"), run.out());
     }
 
     @Test
