@@ -1,0 +1,86 @@
+package org.tanuu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tanuu.rulebook.RuleBookCompiler;
+import org.tanuu.rulebook.RuleProblem;
+
+/** A broken questionnaire, jurisdictions file or case file rejects the rule book with a message naming the place. */
+class RuleBookFilesTest {
+
+    static List<String> problems(Path dir) {
+        RuleBookCompiler.Result result = new RuleBookCompiler().compile(dir);
+        assertNull(result.ruleBook(), "the rule book must be rejected");
+        return result.problems().stream().map(RuleProblem::toString).toList();
+    }
+
+    static void assertHas(List<String> problems, String expected) {
+        assertTrue(problems.contains(expected), "expected <" + expected + "> among\n  " + String.join("\n  ", problems));
+    }
+
+    @Test
+    void theRuleBookInTheRepositoryCompilesWithoutProblems() {
+        RuleBookCompiler.Result result = new RuleBookCompiler().compile(Path.of("rules"));
+        assertEquals(List.of(), result.problems());
+        assertFalse(result.ruleBook().rules().isEmpty());
+    }
+
+    @Test
+    void anEmptyFolderIsNoRuleBook(@TempDir Path dir) {
+        assertEquals(List.of(dir + ":0:0: no rule files found in this folder"), problems(dir));
+    }
+
+    @Test
+    void aQuestionnaireWithADuplicateIdAKindAndAnEnumWithoutValuesIsRejectedQuestionByQuestion(@TempDir Path dir) {
+        RuleFiles.copy(Path.of("rules"), dir);
+        RuleFiles.write(dir, "questionnaire.yaml", """
+                person:
+                  - {id: person.age, kind: int}
+                  - {id: person.age, kind: int}
+                  - {id: person.mood, kind: feeling}
+                  - {id: person.sex, kind: enum}
+                  - {kind: yesno}
+                act:
+                  - {id: act.recruited, strength: X}
+                """);
+        List<String> problems = problems(dir);
+        assertHas(problems, "questionnaire.yaml:0:0: section 'person', question 'person.age': duplicate question id");
+        assertHas(problems, "questionnaire.yaml:0:0: section 'person', question 'person.mood': kind must be one of [yesno, int, enum, date]");
+        assertHas(problems, "questionnaire.yaml:0:0: section 'person', question 'person.sex': an enum question needs values");
+        assertHas(problems, "questionnaire.yaml:0:0: section 'person': a question needs an id");
+        assertHas(problems, "questionnaire.yaml:0:0: section 'act', question 'act.recruited': evidence of ACT needs strength (and child) S, M or W");
+    }
+
+    @Test
+    void aQuestionnaireThatIsNotYamlIsRejectedWithItsLine(@TempDir Path dir) {
+        RuleFiles.copy(Path.of("rules"), dir);
+        RuleFiles.write(dir, "questionnaire.yaml", "person:\n  - {id: person.age\n");
+        assertTrue(problems(dir).stream().anyMatch(p -> p.startsWith("questionnaire.yaml:") && p.contains("not valid YAML")));
+    }
+
+    @Test
+    void aJurisdictionWithoutFoldersAndAMissingJurisdictionsFileAreRejected(@TempDir Path dir) {
+        RuleFiles.copy(Path.of("rules"), dir);
+        RuleFiles.write(dir, "jurisdictions.yaml", "PALERMO:\n  name: Palermo\n  folders: [common, palermo]\nKG:\n  name: Kyrgyz Republic\n");
+        assertHas(problems(dir), "jurisdictions.yaml:0:0: KG: lists no rule folders");
+        RuleFiles.write(dir, "jurisdictions.yaml", null);
+        assertHas(problems(dir), "jurisdictions.yaml:0:0: missing: the rule book needs jurisdictions.yaml");
+    }
+
+    @Test
+    void aCaseFileWithoutItsPartsOrWithAnUnknownJurisdictionIsRejected(@TempDir Path dir) {
+        RuleFiles.copy(Path.of("rules"), dir);
+        RuleFiles.write(dir, "cases/zz-incomplete.yaml", "name: An incomplete case\n");
+        RuleFiles.write(dir, "cases/zz-on-mars.yaml", "name: A case on Mars\njurisdiction: MARS\nanswers: {}\nexpect: {decision: PRESUMED}\n");
+        List<String> problems = problems(dir);
+        assertHas(problems, "cases/zz-incomplete.yaml:1:0: a sample case needs jurisdiction, answers, expect");
+        assertHas(problems, "cases/zz-on-mars.yaml:1:0: unknown jurisdiction MARS; expected one of [PALERMO, KG, KZ]");
+    }
+}
