@@ -1,0 +1,59 @@
+package org.tanuu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged service and the validate command, run as an operator or a reviewer runs them. */
+class PackagedCommandsIT {
+    static final String BROKEN = "    Answer( question == \"person.age\" $years : number )"; // a comma is missing
+
+    record Run(int exit, String output) {
+    }
+
+    static Run run(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("still running after 120 s: " + command);
+        }
+        return new Run(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    /** A copy of rules/ with a syntax error in a new file; returns the expected {@code file:line:column} prefix. */
+    static String breakCopy(Path dir) {
+        RuleFiles.copy(Path.of("rules"), dir);
+        String file = RuleFiles.probeFile(RuleFiles.rule("TEST-PROBE-BROKEN", "flags", BROKEN, ""));
+        RuleFiles.write(dir, RuleFiles.PROBE, file);
+        return RuleFiles.PROBE + ":" + RuleReloadTest.lineOf(file, BROKEN) + ":" + BROKEN.indexOf("$years") + ": [ERR 102]";
+    }
+
+    @Test
+    void theServiceStartedOnABrokenRuleBookExitsWithCode1AndNamesFileLineAndColumn(@TempDir Path dir) throws Exception {
+        String where = breakCopy(dir);
+        Run run = run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dtanuu.rules.dir=" + dir, "-Dquarkus.http.port=0", "-jar", "target/quarkus-app/quarkus-run.jar"));
+        assertEquals(1, run.exit(), run.output());
+        assertTrue(run.output().contains(where), "expected " + where + " in\n" + run.output());
+        assertTrue(run.output().contains("was rejected: the service stops"), run.output());
+    }
+
+    @Test
+    void theValidateCommandPassesTheRepositoryRulesAndFailsABrokenCopy(@TempDir Path dir) throws Exception {
+        Run sound = run(List.of("bin/validate-rules", "rules"));
+        assertEquals(0, sound.exit(), sound.output());
+        assertTrue(sound.output().contains(" 0 failed"), sound.output());
+        String where = breakCopy(dir);
+        Run broken = run(List.of("bin/validate-rules", dir.toString()));
+        assertEquals(1, broken.exit(), broken.output());
+        assertTrue(broken.output().contains(dir.resolve(where.substring(0, where.indexOf(':'))) + where.substring(where.indexOf(':'))),
+                broken.output());
+    }
+}
