@@ -1,6 +1,7 @@
 package org.tanuu.http;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import org.tanuu.cases.CaseReplay;
+import org.tanuu.rulebook.Bibliography;
 import org.tanuu.rulebook.RuleBook;
 import org.tanuu.rulebook.RuleInfo;
 import org.tanuu.rulebook.RuleProblem;
@@ -40,6 +42,10 @@ public class RulesResource {
                             RuleBookService.Attempt lastAttempt) {
     }
 
+    /** One rule with its DRL, and the bibliography entry its @source names (null when it cites none). */
+    public record RuleDetail(@JsonUnwrapped RuleInfo rule, Bibliography.Source bibliography) {
+    }
+
     public record Coverage(String version, int cases, int rules, List<RuleSummary> neverFired) {
     }
 
@@ -61,9 +67,11 @@ public class RulesResource {
 
     @GET
     @Path("/{id}")
-    public RuleInfo rule(@PathParam("id") String id) {
-        return ruleBooks.current().rules().stream().filter(r -> id.equals(r.id())).findFirst()
+    public RuleDetail rule(@PathParam("id") String id) {
+        RuleBook book = ruleBooks.current();
+        RuleInfo rule = book.rules().stream().filter(r -> id.equals(r.id())).findFirst()
                 .orElseThrow(() -> new NotFoundException("no rule with @id " + id));
+        return new RuleDetail(rule, book.bibliography().entry(rule.source()));
     }
 
     @POST

@@ -20,9 +20,10 @@ public final class RuleBook {
     private final List<RuleInfo> rules;
     private final Map<String, RuleInfo> rulesByName;
     private final List<SampleCase> cases;
+    private final Bibliography bibliography;
 
     RuleBook(String version, Instant loadedAt, Questionnaire questionnaire, Map<String, Jurisdiction> jurisdictions,
-             Map<String, KieBase> kieBases, List<RuleInfo> rules, List<SampleCase> cases) {
+             Map<String, KieBase> kieBases, List<RuleInfo> rules, List<SampleCase> cases, Bibliography bibliography) {
         this.version = version;
         this.loadedAt = loadedAt;
         this.questionnaire = questionnaire;
@@ -30,6 +31,7 @@ public final class RuleBook {
         this.kieBases = kieBases;
         this.rules = rules;
         this.cases = cases;
+        this.bibliography = bibliography;
         this.rulesByName = rules.stream().collect(Collectors.toMap(r -> r.packageName() + "/" + r.name(), Function.identity()));
     }
 
@@ -40,6 +42,7 @@ public final class RuleBook {
     public KieBase kieBase(String jurisdiction) { return kieBases.get(jurisdiction); }
     public List<RuleInfo> rules() { return rules; }
     public List<SampleCase> cases() { return cases; }
+    public Bibliography bibliography() { return bibliography; }
 
     public SampleCase sampleCase(String id) {
         return cases.stream().filter(c -> c.id().equals(id)).findFirst().orElse(null);

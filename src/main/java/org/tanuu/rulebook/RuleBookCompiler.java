@@ -46,6 +46,8 @@ public final class RuleBookCompiler {
     static final String QUESTIONNAIRE = "questionnaire.yaml";
     static final String JURISDICTIONS = "jurisdictions.yaml";
     static final String CASES = "cases/";
+    /** How a sample case that no source reports says so: {@code source: "constructed: why"}. */
+    static final String CONSTRUCTED = "constructed:";
     private static final List<String> REQUIRED_TAGS = List.of("id", "title", "citation");
     /** KieBuilder reports column 0; the parser's real position is in the text, e.g. "[ERR 102] Line 12:8 ...". */
     private static final Pattern LINE_COLUMN = Pattern.compile("[Ll]ine (\\d+):(\\d+)");
@@ -77,14 +79,15 @@ public final class RuleBookCompiler {
         }
         Questionnaire questionnaire = Questionnaire.read(readYaml(files, QUESTIONNAIRE, problems), QUESTIONNAIRE, problems);
         Map<String, Jurisdiction> jurisdictions = Jurisdiction.readAll(readYaml(files, JURISDICTIONS, problems), JURISDICTIONS, problems);
-        List<RuleInfo> rules = catalogue(files, problems);
-        List<SampleCase> cases = readCases(files, jurisdictions, problems);
+        Bibliography bibliography = Bibliography.read(readYaml(files, Bibliography.FILE, problems), problems);
+        List<RuleInfo> rules = catalogue(files, bibliography, problems);
+        List<SampleCase> cases = readCases(files, jurisdictions, bibliography, problems);
         // Compile even when metadata is wrong, so a reviewer sees every problem in one pass.
         Map<String, KieBase> kieBases = jurisdictions.isEmpty() ? Map.of() : build(files, jurisdictions, problems);
         if (!problems.isEmpty()) {
             return new Result(null, List.copyOf(problems));
         }
-        return new Result(new RuleBook(version(files), Instant.now(), questionnaire, jurisdictions, kieBases, rules, cases),
+        return new Result(new RuleBook(version(files), Instant.now(), questionnaire, jurisdictions, kieBases, rules, cases, bibliography),
                 List.of());
     }
 
@@ -140,11 +143,16 @@ public final class RuleBookCompiler {
 
     /** Reads the sample cases (cases/*.yaml); their answers are checked when they are replayed. */
     private static List<SampleCase> readCases(Map<String, String> files, Map<String, Jurisdiction> jurisdictions,
-                                              List<RuleProblem> problems) {
+                                              Bibliography bibliography, List<RuleProblem> problems) {
         List<SampleCase> cases = new ArrayList<>();
         files.keySet().stream().filter(f -> f.startsWith(CASES) && f.endsWith(".yaml")).forEach(file -> {
             JsonNode node = readYaml(files, file, problems);
             SampleCase sample = node == null ? null : SampleCase.read(file, node, jurisdictions.keySet(), problems);
+            String cited = sample == null || sample.source() == null || sample.source().startsWith(CONSTRUCTED) ? null
+                    : bibliography.problem(sample.source());
+            if (cited != null) {
+                problems.add(new RuleProblem(file, 1, 0, "source " + cited + " (or \"" + CONSTRUCTED + " why\" for a made-up case)"));
+            }
             if (sample != null) {
                 cases.add(sample);
             }
@@ -153,7 +161,7 @@ public final class RuleBookCompiler {
     }
 
     /** Reads every rule's metadata and place, and checks the metadata conventions. */
-    private static List<RuleInfo> catalogue(Map<String, String> files, List<RuleProblem> problems) {
+    private static List<RuleInfo> catalogue(Map<String, String> files, Bibliography bibliography, List<RuleProblem> problems) {
         List<RuleInfo> rules = new ArrayList<>();
         Map<String, RuleInfo> byId = new LinkedHashMap<>();
         files.forEach((file, text) -> {
@@ -165,6 +173,10 @@ public final class RuleBookCompiler {
             for (RuleDescr rule : pkg.getRules()) {
                 RuleInfo info = ruleInfo(file, pkg.getName(), rule, lines);
                 checkTags(info, rule, problems);
+                String cited = info.source() == null ? null : bibliography.problem(info.source());
+                if (cited != null) {
+                    problems.add(new RuleProblem(file, rule.getLine(), 0, "rule \"" + rule.getName() + "\" @source " + cited));
+                }
                 RuleInfo twin = info.id() == null ? null : byId.putIfAbsent(info.id(), info);
                 if (twin != null) {
                     problems.add(new RuleProblem(file, rule.getLine(), 0, "duplicate @id(\"" + info.id()
