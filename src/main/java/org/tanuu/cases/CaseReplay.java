@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.tanuu.identify.Evaluation;
 import org.tanuu.identify.Identification;
@@ -20,6 +24,13 @@ import org.tanuu.rulebook.SampleCase;
 /** Replays sample cases against a rule book and says, in words, where the outcome differs from the expectation. */
 public final class CaseReplay {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Daemon threads, so a command-line run still exits. */
+    private static final ExecutorService REPLAYERS = Executors.newFixedThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+                Thread t = new Thread(r, "sample-case-replay");
+                t.setDaemon(true);
+                return t;
+            });
 
     private CaseReplay() {
     }
@@ -43,15 +54,12 @@ public final class CaseReplay {
 
     /** The sample cases of {@code next} that {@code previous} decided differently; a case new to {@code next} is not a change. */
     public static List<DecisionChange> changes(RuleBook previous, RuleBook next) {
-        List<DecisionChange> changes = new ArrayList<>();
-        for (SampleCase sample : next.cases()) {
-            String after = decision(next, sample);
-            String before = previous.sampleCase(sample.id()) == null ? null : decision(previous, sample);
-            if (before != null && !Objects.equals(before, after)) {
-                changes.add(new DecisionChange(sample.id(), sample.file(), before, after));
-            }
+        if (previous.version().equals(next.version())) {
+            return List.of(); // the same files: no decision can differ
         }
-        return List.copyOf(changes);
+        List<SampleCase> common = next.cases().stream().filter(sample -> previous.sampleCase(sample.id()) != null).toList();
+        return inParallel(common, sample -> new DecisionChange(sample.id(), sample.file(), decision(previous, sample), decision(next, sample)))
+                .stream().filter(change -> !Objects.equals(change.before(), change.after())).toList();
     }
 
     private static String decision(RuleBook book, SampleCase sample) {
@@ -92,7 +100,23 @@ public final class CaseReplay {
 
     /** Every sample case of the rule book, replayed once. */
     public static List<Outcome> replayAll(RuleBook book) {
-        return book.cases().stream().map(sample -> replay(book, sample)).toList();
+        return inParallel(book.cases(), sample -> replay(book, sample));
+    }
+
+    /** {@code work} on each case, side by side, in the caller's class loader (Drools finds its services through it). */
+    private static <T> List<T> inParallel(List<SampleCase> cases, Function<SampleCase, T> work) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        List<CompletableFuture<T>> futures = cases.stream().map(sample -> CompletableFuture.supplyAsync(() -> {
+            Thread thread = Thread.currentThread();
+            ClassLoader before = thread.getContextClassLoader();
+            thread.setContextClassLoader(loader);
+            try {
+                return work.apply(sample);
+            } finally {
+                thread.setContextClassLoader(before);
+            }
+        }, REPLAYERS)).toList();
+        return futures.stream().map(CompletableFuture::join).toList();
     }
 
     public static Report report(List<Outcome> outcomes) {

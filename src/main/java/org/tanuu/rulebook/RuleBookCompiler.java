@@ -13,11 +13,15 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,7 +40,6 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.builder.model.KieBaseModel;
 import org.kie.api.builder.model.KieModuleModel;
-import org.kie.api.runtime.KieContainer;
 
 /**
  * Turns a rules folder into a {@link RuleBook}, or into the list of problems that stop it from being one.
@@ -54,7 +57,17 @@ public final class RuleBookCompiler {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final AtomicLong BUILDS = new AtomicLong();
 
+    /** Compiles jurisdictions side by side; daemon threads, so a command-line run still exits. */
+    private static final ExecutorService BUILDERS = Executors.newFixedThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+                Thread t = new Thread(r, "rule-book-compiler");
+                t.setDaemon(true);
+                return t;
+            });
+
     private final ClassLoader classLoader;
+    /** Knowledge bases of the last rule book, by jurisdiction and content hash of the DRL it was built from. */
+    private volatile Map<String, KieBase> compiled = Map.of();
 
     public RuleBookCompiler() {
         this(RuleBookCompiler.class.getClassLoader());
@@ -231,43 +244,77 @@ public final class RuleBookCompiler {
         return attribute == null ? null : attribute.getValue().replace("\"", "");
     }
 
-    /** Compiles one KieBase per jurisdiction from its folders, on a fresh release so builds never collide. */
+    /** One jurisdiction's knowledge base, or the problems that stopped it. */
+    private record Built(KieBase kieBase, List<RuleProblem> problems) {
+    }
+
+    /**
+     * Compiles one KieBase per jurisdiction from its folders, the jurisdictions in parallel. A jurisdiction whose
+     * DRL files are unchanged since the last compilation keeps its KieBase: a reload of an unchanged rule book
+     * compiles nothing.
+     */
     private Map<String, KieBase> build(Map<String, String> files, Map<String, Jurisdiction> jurisdictions,
                                        List<RuleProblem> problems) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        Map<String, CompletableFuture<Built>> builds = new LinkedHashMap<>();
+        for (Jurisdiction j : jurisdictions.values()) {
+            Map<String, String> drl = new TreeMap<>(files);
+            drl.keySet().removeIf(name -> !name.endsWith(".drl") || j.folders().stream().noneMatch(f -> name.startsWith(f + "/")));
+            drl.put("#folders", String.join(",", j.folders())); // the package list is part of what is built
+            String key = j.code() + "@" + version(drl);
+            keys.put(j.code(), key);
+            KieBase cached = compiled.get(key);
+            builds.put(j.code(), cached != null ? CompletableFuture.completedFuture(new Built(cached, List.of()))
+                    : CompletableFuture.supplyAsync(() -> build(j, drl), BUILDERS));
+        }
+        Map<String, KieBase> bases = new LinkedHashMap<>();
+        List<RuleProblem> found = new ArrayList<>();
+        builds.forEach((code, build) -> {
+            Built built = build.join();
+            found.addAll(built.problems());
+            bases.put(code, built.kieBase());
+        });
+        // Each KieBase reports a shared file's errors again; a syntax error also adds "null Package" noise.
+        List<RuleProblem> distinct = found.stream().distinct().toList();
+        List<RuleProblem> telling = distinct.stream().filter(p -> !p.message().equals("Parser returned a null Package")).toList();
+        problems.addAll(telling.isEmpty() ? distinct : telling);
+        if (!found.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, KieBase> kept = new HashMap<>();
+        keys.forEach((code, key) -> kept.put(key, bases.get(code)));
+        compiled = kept; // only what this rule book uses: the cache never grows beyond one rule book
+        return bases;
+    }
+
+    /** Compiles one jurisdiction, on a fresh release so builds never collide. */
+    private Built build(Jurisdiction jurisdiction, Map<String, String> drl) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(classLoader); // Drools resolves dialects through it; null dialects otherwise
         KieServices ks = KieServices.Factory.get();
-        ReleaseId releaseId = ks.newReleaseId("org.tanuu", "rulebook", "1." + BUILDS.incrementAndGet());
+        ReleaseId releaseId = ks.newReleaseId("org.tanuu", "rulebook-" + jurisdiction.code(), "1." + BUILDS.incrementAndGet());
         try {
             KieModuleModel module = ks.newKieModuleModel();
-            jurisdictions.values().forEach(j -> {
-                KieBaseModel base = module.newKieBaseModel(j.code());
-                j.folders().forEach(base::addPackage);
-            });
+            KieBaseModel base = module.newKieBaseModel(jurisdiction.code());
+            jurisdiction.folders().forEach(base::addPackage);
             KieFileSystem kfs = ks.newKieFileSystem();
             kfs.generateAndWritePomXML(releaseId);
             kfs.writeKModuleXML(module.toXML());
-            files.forEach((name, text) -> {
+            drl.forEach((name, text) -> {
                 if (name.endsWith(".drl")) {
                     kfs.write("src/main/resources/" + name, text);
                 }
             });
             KieBuilder builder = ks.newKieBuilder(kfs, classLoader).buildAll();
-            List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
-            // Each KieBase reports a shared file's errors again; a syntax error also adds "null Package" noise.
-            List<RuleProblem> found = errors.stream().map(RuleBookCompiler::problem).distinct().toList();
-            List<RuleProblem> telling = found.stream().filter(p -> !p.message().equals("Parser returned a null Package")).toList();
-            problems.addAll(telling.isEmpty() ? found : telling);
+            List<RuleProblem> errors = builder.getResults().getMessages(Message.Level.ERROR).stream()
+                    .map(RuleBookCompiler::problem).toList();
             if (!errors.isEmpty()) {
-                return Map.of();
+                return new Built(null, errors);
             }
-            KieContainer container = ks.newKieContainer(releaseId, classLoader);
-            Map<String, KieBase> bases = new LinkedHashMap<>();
-            jurisdictions.keySet().forEach(code -> bases.put(code, container.getKieBase(code)));
-            return bases;
+            return new Built(ks.newKieContainer(releaseId, classLoader).getKieBase(jurisdiction.code()), List.of());
         } finally {
-            ks.getRepository().removeKieModule(releaseId); // the KieBases stay usable; the repository must not grow
+            ks.getRepository().removeKieModule(releaseId); // the KieBase stays usable; the repository must not grow
             thread.setContextClassLoader(previous);
         }
     }
