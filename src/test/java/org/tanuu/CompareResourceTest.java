@@ -33,7 +33,7 @@ class CompareResourceTest {
                 .body("changed.decision.before", equalTo("IDENTIFIED"))
                 .body("changed.decision.after", equalTo("PRESUMED"))
                 .body("changed.flags.removed", hasItem("CHILD"))
-                .body("changed.rules.added", hasItem("PAL-REQ-MEANS-ADULT"))
+                .body("changed.rules.added", hasItem("PAL-REQ-MEANS"))
                 .body("changed.rules.removed", hasItem("PAL-CHILD-EXCEPTION"));
     }
 

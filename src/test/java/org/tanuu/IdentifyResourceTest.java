@@ -31,9 +31,11 @@ class IdentifyResourceTest {
         return identify("{\"answers\": {" + answers + "}}").statusCode(200);
     }
 
-    static final String ALL_STRONG_ADULT_MEANS_NO = "\"means.deceivedJob\": \"NO\", \"means.violence\": \"NO\", "
-            + "\"means.documentsTaken\": \"NO\", \"means.debtBondage\": \"NO\", \"means.confined\": \"NO\", "
-            + "\"means.paymentToController\": \"NO\"";
+    /** Every MEANS question of the questionnaire in force, answered {@code answer}, as JSON members. */
+    static String everyMeansQuestion(String answer) {
+        return given().get("/questionnaire").then().extract().jsonPath().<String>getList("questions.findAll { it.element == 'MEANS' }.id")
+                .stream().map(id -> "\"" + id + "\": \"" + answer + "\"").collect(java.util.stream.Collectors.joining(", "));
+    }
 
     @Nested
     class TheChildException {
@@ -58,7 +60,7 @@ class IdentifyResourceTest {
                     .body("missing", empty())
                     .body("jurisdictions.PALERMO.decision", equalTo("IDENTIFIED"))
                     .body("trace.id", hasItems("PAL-CHILD-AGE", "PAL-CHILD-EXCEPTION", "DEC-IDENTIFIED"))
-                    .body("trace.id", not(hasItem("PAL-REQ-MEANS-ADULT")))
+                    .body("trace.id", not(hasItem("PAL-REQ-MEANS")))
                     .body("rulebook.version", notNullValue());
         }
 
@@ -71,10 +73,11 @@ class IdentifyResourceTest {
                     .body("elements.MEANS.required", equalTo(true))
                     .body("elements.MEANS.status", equalTo("UNKNOWN"))
                     .body("score", equalTo(0))
-                    .body("trace.id", hasItems("PAL-REQ-MEANS-ADULT", "DEC-PRESUMED"))
+                    .body("trace.id", hasItems("PAL-REQ-MEANS", "DEC-PRESUMED"))
                     .body("missing[0].element", equalTo("MEANS"))
-                    .body("missing[0].strength", equalTo("S"))
-                    .body("missing.question", hasItems("means.violence", "vuln.economic"));
+                    .body("missing[0].basis", equalTo("law"))
+                    .body("missing.question", hasItems("means.violence", "vuln.economic"))
+                    .body("missing.find { it.question == 'person.ageAtEvents' }.element", equalTo("CHILD"));
         }
 
         @Test
@@ -126,17 +129,26 @@ class IdentifyResourceTest {
         }
 
         @Test
-        void anAdultWhoseEveryStrongMeansQuestionIsAnsweredNoIsNotIdentified() {
-            identifyAnswers("\"person.age\": 30, \"act.recruited\": \"YES\", \"purpose.forcedWork\": \"YES\", " + ALL_STRONG_ADULT_MEANS_NO)
+        void anAdultWhoseEveryMeansQuestionIsAnsweredNoIsNotIdentified() {
+            identifyAnswers("\"person.age\": 30, \"act.recruited\": \"YES\", \"purpose.forcedWork\": \"YES\", " + everyMeansQuestion("NO"))
                     .body("decision", equalTo("NOT_IDENTIFIED"))
                     .body("elements.MEANS.status", equalTo("NOT_FOUND"))
-                    .body("trace.id", hasItems("ELEM-NOT-FOUND-ADULT", "DEC-NOT-IDENTIFIED"));
+                    .body("trace.id", hasItems("ELEM-NOT-FOUND", "DEC-NOT-IDENTIFIED"));
+        }
+
+        @Test
+        void oneMeansQuestionLeftUnansweredKeepsTheMeansOpen() {
+            identifyAnswers("\"person.age\": 30, \"act.recruited\": \"YES\", \"purpose.forcedWork\": \"YES\", "
+                    + everyMeansQuestion("NO").replace("\"vuln.pastAbuse\": \"NO\", ", "").replace(", \"vuln.pastAbuse\": \"NO\"", ""))
+                    .body("decision", equalTo("PRESUMED"))
+                    .body("elements.MEANS.status", equalTo("UNKNOWN"))
+                    .body("missing.question", contains("vuln.pastAbuse", "person.ageAtEvents"));
         }
 
         @Test
         void declinedAnswersAreNeverReadAsNo() {
             identifyAnswers("\"person.age\": 30, \"act.recruited\": \"YES\", \"purpose.forcedWork\": \"YES\", "
-                    + ALL_STRONG_ADULT_MEANS_NO.replace("\"NO\"", "\"DECLINED\""))
+                    + everyMeansQuestion("DECLINED"))
                     .body("decision", equalTo("PRESUMED"))
                     .body("elements.MEANS.status", equalTo("UNKNOWN"))
                     .body("missing.question", hasItem("means.violence"));
@@ -149,7 +161,7 @@ class IdentifyResourceTest {
                     .body("trace.id", hasItem("DEC-INSUFFICIENT"))
                     .body("missing.element", hasItems("MEANS", "PURPOSE"))
                     .body("missing.question", not(hasItem("act.recruited")))
-                    .body("missing[0].strength", equalTo("S"));
+                    .body("missing[0].basis", equalTo("law"));
         }
 
         @Test
@@ -163,20 +175,42 @@ class IdentifyResourceTest {
     @Nested
     class Thresholds {
         @Test
-        void twoMediumIndicatorsEstablishAnElementButOneOnlyIndicatesIt() {
-            identifyAnswers("\"person.age\": 30, \"means.threats\": \"YES\", \"means.wagesWithheld\": \"YES\"")
+        void oneAnswerInTheWordsOfTheLawEstablishesAnElement() {
+            identifyAnswers("\"person.age\": 30, \"means.threats\": \"YES\"")
                     .body("elements.MEANS.status", equalTo("ESTABLISHED"))
                     .body("elements.MEANS.score", equalTo(100))
-                    .body("elements.MEANS.evidence", contains("means.threats", "means.wagesWithheld"));
-            identifyAnswers("\"person.age\": 30, \"means.threats\": \"YES\"")
+                    .body("trace.id", hasItems("IND-LAW", "ELEM-ESTABLISHED-LAW"));
+        }
+
+        @Test
+        void oneStrongIndicatorOnlyIndicatesAnElementAndAWeakOneBesideItEstablishesIt() {
+            identifyAnswers("\"person.age\": 30, \"means.documentsTaken\": \"YES\"")
                     .body("elements.MEANS.status", equalTo("INDICATED"))
                     .body("elements.MEANS.score", equalTo(40));
+            identifyAnswers("\"person.age\": 30, \"means.documentsTaken\": \"YES\", \"vuln.unfamiliarPlace\": \"YES\"")
+                    .body("elements.MEANS.status", equalTo("ESTABLISHED"))
+                    .body("elements.MEANS.evidence", contains("means.documentsTaken", "vuln.unfamiliarPlace"))
+                    .body("trace.id", hasItem("ELEM-ESTABLISHED-INDICATORS"));
+        }
+
+        @Test
+        void twoMediumIndicatorsIndicateAnElementAndAThirdOrAWeakOneEstablishesIt() {
+            identifyAnswers("\"person.age\": 30, \"means.wagesWithheld\": \"YES\", \"means.denunciationThreat\": \"YES\"")
+                    .body("elements.MEANS.status", equalTo("INDICATED"))
+                    .body("elements.MEANS.score", equalTo(50));
+            identifyAnswers("\"person.age\": 30, \"means.wagesWithheld\": \"YES\", \"means.denunciationThreat\": \"YES\", \"vuln.economic\": \"YES\"")
+                    .body("elements.MEANS.status", equalTo("ESTABLISHED"));
+            identifyAnswers("\"person.age\": 30, \"means.wagesWithheld\": \"YES\", \"means.denunciationThreat\": \"YES\", \"vuln.pastAbuse\": \"YES\"")
+                    .body("elements.MEANS.status", equalTo("ESTABLISHED"));
         }
 
         @Test
         void aMediumIndicatorForAnAdultIsStrongForAChild() {
-            identifyAnswers("\"person.age\": 12, \"means.threats\": \"YES\"")
-                    .body("elements.MEANS.status", equalTo("ESTABLISHED"))
+            identifyAnswers("\"person.age\": 30, \"means.falsePromise\": \"YES\"")
+                    .body("elements.MEANS.score", equalTo(25))
+                    .body("trace.id", hasItem("IND-ADULT"));
+            identifyAnswers("\"person.age\": 12, \"means.falsePromise\": \"YES\"")
+                    .body("elements.MEANS.score", equalTo(40))
                     .body("trace.id", hasItem("IND-CHILD"));
         }
 
@@ -184,7 +218,7 @@ class IdentifyResourceTest {
         void weakIndicatorsNeverEstablishAnElementOnTheirOwn() {
             identifyAnswers("\"person.age\": 30, \"vuln.unfamiliarPlace\": \"YES\", \"vuln.pastAbuse\": \"YES\"")
                     .body("elements.MEANS.status", equalTo("INDICATED"))
-                    .body("elements.MEANS.score", equalTo(30));
+                    .body("elements.MEANS.score", equalTo(20));
         }
     }
 

@@ -1,7 +1,10 @@
 package org.tanuu;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
@@ -25,25 +28,37 @@ class NationalCriteriaTest {
 
     // --- Kazakhstan: no means for the base offence -------------------------------------------------------
 
-    private static final String ADULT_RECRUITED_INTO_PROSTITUTION_NO_MEANS = """
-            "person.age": 24, "person.ageBasis": "DOCUMENT",
-            "act.recruited": "YES", "act.transported": "YES", "act.harboured": "YES",
-            "means.deceivedJob": "NO", "means.violence": "NO", "means.documentsTaken": "NO",
-            "means.debtBondage": "NO", "means.confined": "NO", "means.paymentToController": "NO",
-            "purpose.prostitution": "YES"
-            """;
+    private static String adultRecruitedIntoProstitutionWithoutMeans() {
+        return """
+                "person.age": 24, "person.ageBasis": "DOCUMENT",
+                "act.recruited": "YES", "act.transported": "YES", "act.harboured": "YES", "purpose.prostitution": "YES",
+                """ + IdentifyResourceTest.everyMeansQuestion("NO");
+    }
 
     @Test
     void an_adult_recruited_into_prostitution_without_means_is_identified_in_Kazakhstan_but_not_under_Palermo() {
-        identify("KZ", ADULT_RECRUITED_INTO_PROSTITUTION_NO_MEANS)
+        identify("KZ", adultRecruitedIntoProstitutionWithoutMeans())
                 .body("decision", equalTo("IDENTIFIED"))
                 .body("jurisdictions.KZ.decision", equalTo("IDENTIFIED"))
                 .body("jurisdictions.PALERMO.decision", equalTo("NOT_IDENTIFIED"))
                 .body("elements.MEANS.status", equalTo("NOT_FOUND"))
                 .body("elements.MEANS.required", equalTo(false))
                 .body("trace.id", hasItems("KZ-REQ-ACT", "KZ-REQ-PURPOSE", "KZ-NO-MEANS-REQUIRED", "DEC-IDENTIFIED"))
-                .body("trace.id", not(hasItem("KZ-MEANS-AGGRAVATING")))
-                .body("trace.id", not(hasItem("KZ-CHILD-SEXUAL-EXPLOITATION")));
+                .body("offence.rule", contains("KZ-OFFENCE-128"))
+                .body("offence[0].status", equalTo("MET"))
+                .body("findings", empty());
+    }
+
+    @Test
+    void under_Kazakh_law_no_flag_finding_or_offence_cites_Kyrgyz_law() {
+        identify("KZ", adultRecruitedIntoProstitutionWithoutMeans().replace("\"means.threats\": \"NO\"", "\"means.threats\": \"YES\"")
+                .replace("\"means.documentsTaken\": \"NO\"", "\"means.documentsTaken\": \"YES\"")
+                + ", \"offence.committed\": \"YES\", \"offence.linkedToSituation\": \"YES\"")
+                .body("flags", hasItem("NON_PUNISHMENT"))
+                .body("findings.id", contains("KZ-MEANS-AGGRAVATING"))
+                .body("trace.id", hasItem("KZ-NON-PUNISHMENT"))
+                .body("trace.findAll { it.citation.contains('Kyrgyz') }.id", empty())
+                .body("trace.id", not(hasItem(startsWith("KG-"))));
     }
 
     @Test
@@ -54,7 +69,10 @@ class NationalCriteriaTest {
                 """)
                 .body("jurisdictions.KZ.decision", equalTo("IDENTIFIED"))
                 .body("jurisdictions.PALERMO.decision", equalTo("IDENTIFIED"))
-                .body("trace.id", hasItems("KZ-NO-MEANS-REQUIRED", "KZ-MEANS-AGGRAVATING", "KZ-CHILD-SEXUAL-EXPLOITATION"));
+                .body("trace.id", hasItem("KZ-NO-MEANS-REQUIRED"))
+                .body("findings.id", contains("KZ-MEANS-AGGRAVATING", "KZ-CHILD-SEXUAL-EXPLOITATION"))
+                .body("findings[1].citation", startsWith("Criminal Code of the Republic of Kazakhstan"))
+                .body("offence.rule", contains("KZ-OFFENCE-135"));
     }
 
     // --- Kyrgyz Republic: purchase-sale and other unlawful transactions, adoption, consent ----------------
@@ -72,14 +90,14 @@ class NationalCriteriaTest {
                 .body("jurisdictions.PALERMO.decision", equalTo("PRESUMED"))
                 .body("jurisdictions.KG.elements.ACT.status", equalTo("ESTABLISHED"))
                 .body("jurisdictions.PALERMO.elements.ACT.status", equalTo("INDICATED"))
-                .body("trace.id", hasItems("KG-ACT-ILLEGAL-DEAL", "KG-REQ-ACT", "KG-REQ-MEANS-ADULT", "KG-REQ-PURPOSE", "DEC-IDENTIFIED"));
+                .body("trace.id", hasItems("KG-ACT-ILLEGAL-DEAL", "KG-REQ-ACT", "KG-REQ-MEANS", "KG-REQ-PURPOSE", "DEC-IDENTIFIED"));
     }
 
     @Test
     void under_Kyrgyz_law_consent_given_never_lowers_the_decision_and_the_trace_says_why() {
         identify("KG", ADULT_IN_UNLAWFUL_PAID_MARRIAGE_DEAL + ", \"consent.given\": \"YES\"")
                 .body("jurisdictions.KG.decision", equalTo("IDENTIFIED"))
-                .body("trace.id", hasItem("KG-CONSENT-IRRELEVANT"));
+                .body("findings.id", hasItem("KG-CONSENT-IRRELEVANT"));
     }
 
     @Test
@@ -92,7 +110,7 @@ class NationalCriteriaTest {
                 .body("jurisdictions.PALERMO.elements.PURPOSE.status", equalTo("INDICATED"))
                 .body("flags", hasItems("CHILD", "SALE_OF_CHILD"))
                 .body("jurisdictions.PALERMO.flags", not(hasItem("SALE_OF_CHILD")))
-                .body("trace.id", hasItems("KG-ACT-SALE", "KG-PURPOSE-ADOPTION", "KG-SALE-OF-CHILD"));
+                .body("trace.id", hasItems("IND-LAW", "KG-PURPOSE-ADOPTION", "KG-SALE-OF-CHILD"));
     }
 
     @Test
@@ -122,14 +140,16 @@ class NationalCriteriaTest {
     void under_Kyrgyz_law_the_non_punishment_flag_notes_that_the_Criminal_Code_still_asks_for_cooperation() {
         identify("KG", VICTIM_WHO_COMMITTED_AN_OFFENCE_AS_A_RESULT)
                 .body("flags", hasItem("NON_PUNISHMENT"))
-                .body("trace.id", hasItems("FLAG-NON-PUNISHMENT", "KG-NON-PUNISHMENT-COOPERATION"));
+                .body("trace.id", hasItem("KG-NON-PUNISHMENT"))
+                .body("findings.id", hasItem("KG-NON-PUNISHMENT-COOPERATION"));
     }
 
     @Test
     void under_Palermo_the_non_punishment_flag_carries_no_Kyrgyz_note() {
         identify("PALERMO", VICTIM_WHO_COMMITTED_AN_OFFENCE_AS_A_RESULT + ", \"act.recruited\": \"YES\"")
                 .body("flags", hasItem("NON_PUNISHMENT"))
-                .body("trace.id", not(hasItem("KG-NON-PUNISHMENT-COOPERATION")));
+                .body("trace.id", hasItem("PAL-NON-PUNISHMENT"))
+                .body("findings.id", not(hasItem("KG-NON-PUNISHMENT-COOPERATION")));
     }
 
     // --- Kyrgyz Republic: the law in force at the time of the events -------------------------------------
@@ -141,22 +161,35 @@ class NationalCriteriaTest {
                 """.formatted(eventsDate);
     }
 
-    /** Both sides of 1 January 2019, far from it and on its eve and first day; Palermo identifies every time. */
-    @ParameterizedTest(name = "events on {0}: a 15-year-old recruited for forced work, no means, is {1} under KG")
+    /**
+     * Both sides of 1 January 2019, far from it and on its eve and first day: victim status follows the
+     * Counter-Trafficking Law (the child exception whatever the date); the date selects the criminal offence.
+     */
+    @ParameterizedTest(name = "events on {0}: a 15-year-old recruited for forced work is identified, and the offence is {1}")
     @CsvSource({
-            "2017-06-01, PRESUMED,   true,  KG-CHILD-MEANS-1997,    KG-CHILD-NO-MEANS-2019",
-            "2018-12-31, PRESUMED,   true,  KG-CHILD-MEANS-1997,    KG-CHILD-NO-MEANS-2019",
-            "2019-01-01, IDENTIFIED, false, KG-CHILD-NO-MEANS-2019, KG-CHILD-MEANS-1997",
-            "2020-06-01, IDENTIFIED, false, KG-CHILD-NO-MEANS-2019, KG-CHILD-MEANS-1997",
+            "2017-06-01, KG-OFFENCE-124-WITH-MEANS KG-OFFENCE-124-WITHOUT-MEANS, KG-OFFENCE-171-CHILD",
+            "2018-12-31, KG-OFFENCE-124-WITH-MEANS KG-OFFENCE-124-WITHOUT-MEANS, KG-OFFENCE-171-CHILD",
+            "2019-01-01, KG-OFFENCE-171-CHILD,                                   KG-OFFENCE-124-WITH-MEANS",
+            "2020-06-01, KG-OFFENCE-171-CHILD,                                   KG-OFFENCE-124-WITH-MEANS",
     })
-    void a_child_needs_means_under_the_1997_Kyrgyz_code_and_not_from_the_2019_code_on(
-            String eventsDate, String decision, boolean meansRequired, String fired, String notFired) {
+    void a_child_is_a_victim_on_both_sides_of_2019_and_the_date_selects_the_criminal_offence(
+            String eventsDate, String offences, String notRaised) {
         identify("KG", child15RecruitedForForcedWork(eventsDate))
-                .body("jurisdictions.KG.decision", equalTo(decision))
+                .body("jurisdictions.KG.decision", equalTo("IDENTIFIED"))
                 .body("jurisdictions.PALERMO.decision", equalTo("IDENTIFIED"))
-                .body("elements.MEANS.required", equalTo(meansRequired))
-                .body("trace.id", hasItem(fired))
-                .body("trace.id", not(hasItem(notFired)));
+                .body("elements.MEANS.required", equalTo(false))
+                .body("trace.id", hasItem("KG-CHILD-EXCEPTION"))
+                .body("offence.rule", equalTo(java.util.List.of(offences.split(" "))))
+                .body("trace.id", not(hasItem(notRaised)));
+    }
+
+    @Test
+    void undated_events_report_every_edition_of_the_offence_that_could_apply() {
+        identify("KG", child15RecruitedForForcedWork("2020-06-01").replace("\"case.eventsDate\": \"2020-06-01\",", ""))
+                .body("offence.rule", contains("KG-OFFENCE-124-WITH-MEANS", "KG-OFFENCE-124-WITHOUT-MEANS", "KG-OFFENCE-171-CHILD"))
+                .body("offence.find { it.rule == 'KG-OFFENCE-124-WITH-MEANS' }.elements.MEANS.rules", contains("KG-OFFENCE-124-LISTED-MEANS"))
+                .body("offence.find { it.rule == 'KG-OFFENCE-171-CHILD' }.status", equalTo("MET"))
+                .body("offence.find { it.rule == 'KG-OFFENCE-171-CHILD' }.article", equalTo("Art. 171"));
     }
 
     // --- GET /jurisdictions ----------------------------------------------------------------------------

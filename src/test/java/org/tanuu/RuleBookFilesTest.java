@@ -48,14 +48,18 @@ class RuleBookFilesTest {
                   - {id: person.sex, kind: enum}
                   - {kind: yesno}
                 act:
-                  - {id: act.recruited, strength: X}
+                  - {id: act.recruited, strength: S}
+                  - {id: act.transported, basis: indicator, strength: X}
+                  - {id: act.transferred, basis: law}
                 """);
         List<String> problems = problems(dir);
         assertHas(problems, "questionnaire.yaml:0:0: section 'person', question 'person.age': duplicate question id");
         assertHas(problems, "questionnaire.yaml:0:0: section 'person', question 'person.mood': kind must be one of [yesno, int, enum, date]");
         assertHas(problems, "questionnaire.yaml:0:0: section 'person', question 'person.sex': an enum question needs values");
         assertHas(problems, "questionnaire.yaml:0:0: section 'person': a question needs an id");
-        assertHas(problems, "questionnaire.yaml:0:0: section 'act', question 'act.recruited': evidence of ACT needs strength (and child) S, M or W");
+        assertHas(problems, "questionnaire.yaml:0:0: section 'act', question 'act.recruited': evidence of ACT needs basis: law or basis: indicator");
+        assertHas(problems, "questionnaire.yaml:0:0: section 'act', question 'act.transported': an indicator of ACT needs strength (and child) S, M or W");
+        assertHas(problems, "questionnaire.yaml:0:0: section 'act', question 'act.transferred': a law question needs cites: the instrument's words it stands for");
     }
 
     @Test

@@ -6,6 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -134,6 +136,15 @@ public final class CaseReplay {
         });
         if (expect.flags() != null) {
             compare(differences, "flags", new TreeSet<>(expect.flags()).toString(), new TreeSet<>(result.flags()).toString());
+        }
+        if (expect.findings() != null) {
+            compare(differences, "findings", new TreeSet<>(expect.findings()).toString(),
+                    new TreeSet<>(result.findings().stream().map(Evaluation.FindingView::id).toList()).toString());
+        }
+        if (expect.offence() != null) {
+            Map<String, String> offence = new TreeMap<>();
+            result.offence().forEach(o -> offence.put(o.rule(), o.status()));
+            compare(differences, "offence", new TreeMap<>(expect.offence()).toString(), offence.toString());
         }
         expect.elements().forEach((element, status) -> {
             Evaluation.ElementView view = result.elements().get(element);

@@ -3,12 +3,16 @@ package org.tanuu.facts;
 import java.util.List;
 
 /**
- * A questionnaire item, loaded from rules/questionnaire.yaml. {@code childStrength} equals {@code strength}
- * where the catalogue gives no child override, so rules never have to fall back themselves. {@code min} and
- * {@code max} bound an int answer where the catalogue sets them.
+ * A questionnaire item, loaded from rules/questionnaire.yaml. An ACT, MEANS or PURPOSE question has a
+ * {@code basis}: {@code law} (the answer states the element in the words {@code cites} quotes) or
+ * {@code indicator} (ILO/EC evidence of the given {@code strength}). {@code childStrength} equals
+ * {@code strength} where the catalogue gives no child override, so rules never have to fall back themselves.
+ * {@code min} and {@code max} bound an int answer where the catalogue sets them.
  */
-public record Question(String id, String kind, List<String> values, String element, String dimension,
-                       String strength, String childStrength, String text, Integer min, Integer max) {
+public record Question(String id, String kind, List<String> values, String element, String basis, String cites,
+                       String dimension, String strength, String childStrength, String text, Integer min, Integer max) {
+    public static final String LAW = "law";
+    public static final String INDICATOR = "indicator";
 
     public String strengthFor(boolean child) {
         return child ? childStrength : strength;

@@ -1,5 +1,9 @@
 package org.tanuu.facts;
 
-/** Counts of the required elements by status, the input of the decision rules. */
-public record Tally(int required, int established, int indicated, int notFound, int lowestScore) {
+/**
+ * The input of the decision rules: of the required elements, how many there are, how many are established and how
+ * many not found; of all three elements, how many are established or indicated ({@code supported}); and the lowest
+ * score among the required elements.
+ */
+public record Tally(int required, int established, int notFound, int supported, int lowestScore) {
 }

@@ -27,7 +27,8 @@ public class CasesResource {
     }
 
     public record CaseView(String id, String name, String summary, String source, String jurisdiction, Object answers,
-                           SampleCase.Expectation expect, Identification result, boolean passed, List<String> differences) {
+                           SampleCase.Expectation expect, List<String> changed, Identification result, boolean passed,
+                           List<String> differences) {
     }
 
     @GET
@@ -46,7 +47,7 @@ public class CasesResource {
         }
         CaseReplay.Outcome outcome = CaseReplay.replay(book, c);
         return new CaseView(c.id(), c.name(), c.summary(), c.source(), c.jurisdiction(), c.answers(), c.expect(),
-                outcome.result(), outcome.passed(), outcome.differences());
+                c.changed(), outcome.result(), outcome.passed(), outcome.differences());
     }
 
     @POST

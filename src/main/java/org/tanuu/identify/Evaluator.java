@@ -22,12 +22,18 @@ import org.tanuu.facts.Answer;
 import org.tanuu.facts.Child;
 import org.tanuu.facts.CountedAge;
 import org.tanuu.facts.Decision;
+import org.tanuu.facts.EventsDate;
+import org.tanuu.facts.Finding;
+import org.tanuu.facts.Offence;
+import org.tanuu.facts.OffenceElement;
+import org.tanuu.facts.OffenceStatus;
 import org.tanuu.facts.ElementStatus;
 import org.tanuu.facts.Flag;
 import org.tanuu.facts.Indicator;
 import org.tanuu.facts.Missing;
 import org.tanuu.facts.Question;
 import org.tanuu.facts.Required;
+import org.tanuu.facts.Stated;
 import org.tanuu.facts.Vocabulary;
 import org.tanuu.rulebook.RuleBook;
 import org.tanuu.rulebook.RuleInfo;
@@ -68,10 +74,12 @@ public final class Evaluator {
                     trace.add(traceEntry(book, event.getMatch().getRule(), event.getMatch().getObjects()));
                 }
             });
-            for (Question question : book.questionnaire().all()) {
-                session.insert(question);
+            book.constants().forEach(session::insert);
+            for (Answer answer : interview.answers().values()) {
+                session.insert(answer);
+                session.insert(book.questionnaire().get(answer.question())); // only the questions answered: a session stays small
             }
-            interview.answers().values().forEach(session::insert);
+            session.insert(new EventsDate(interview.answers().containsKey(Interview.EVENTS_DATE) ? interview.eventsDate() : null));
             for (int i = GROUPS.size() - 1; i >= 0; i--) {
                 session.getAgenda().getAgendaGroup(GROUPS.get(i)).setFocus(); // a stack: the first group ends on top
             }
@@ -92,6 +100,8 @@ public final class Evaluator {
                 facts.add(i.question());
             } else if (o instanceof CountedAge c) {
                 facts.add(c.question());
+            } else if (o instanceof Stated st) {
+                facts.add(st.question());
             }
         }
         return info == null
@@ -105,6 +115,10 @@ public final class Evaluator {
         Map<String, ElementStatus> statuses = new LinkedHashMap<>();
         Set<String> flags = new TreeSet<>();
         List<Missing> missing = new ArrayList<>();
+        Set<String> findings = new LinkedHashSet<>();
+        List<Offence> offences = new ArrayList<>();
+        List<OffenceElement> offenceElements = new ArrayList<>();
+        Map<String, String> offenceStatuses = new LinkedHashMap<>();
         Decision decision = null;
         String childBasis = null;
         for (Object o : session.getObjects()) {
@@ -120,6 +134,14 @@ public final class Evaluator {
                 decision = d;
             } else if (o instanceof Child c) {
                 childBasis = c.basis();
+            } else if (o instanceof Finding f) {
+                findings.add(f.rule());
+            } else if (o instanceof Offence f) {
+                offences.add(f);
+            } else if (o instanceof OffenceElement e) {
+                offenceElements.add(e);
+            } else if (o instanceof OffenceStatus st) {
+                offenceStatuses.put(st.offence(), st.status());
             }
         }
         Map<String, Evaluation.ElementView> elements = new LinkedHashMap<>();
@@ -132,20 +154,60 @@ public final class Evaluator {
         boolean child = childBasis != null;
         return new Evaluation(decision == null ? null : decision.value(), // null only if the rule book has no decision rule
                 decision == null ? 0 : decision.score(), child, childBasis, elements, List.copyOf(flags),
-                missingQuestions(book, missing, child), List.copyOf(trace));
+                missingQuestions(book, missing, child), findings(book, findings),
+                offences(book, offences, offenceElements, offenceStatuses), List.copyOf(trace));
     }
 
-    /** Strongest evidence first (for this person's profile), then in questionnaire order. */
+    /** Each offence in rule-book order of the rules that raise it, its elements in the order ACT, MEANS, PURPOSE. */
+    private static List<Evaluation.OffenceView> offences(RuleBook book, List<Offence> offences, List<OffenceElement> elements,
+                                                         Map<String, String> statuses) {
+        List<Evaluation.OffenceView> views = new ArrayList<>();
+        for (RuleInfo rule : book.rules()) {
+            for (Offence offence : offences) {
+                if (!offence.rule().equals(rule.id())) {
+                    continue;
+                }
+                Map<String, Evaluation.OffenceElementView> stated = new LinkedHashMap<>();
+                for (String element : Vocabulary.ELEMENTS) {
+                    List<OffenceElement> found = elements.stream()
+                            .filter(e -> e.offence().equals(offence.rule()) && e.element().equals(element)).toList();
+                    if (!found.isEmpty()) {
+                        stated.put(element, new Evaluation.OffenceElementView(found.get(0).status(),
+                                found.stream().map(OffenceElement::rule).distinct().toList()));
+                    }
+                }
+                views.add(new Evaluation.OffenceView(offence.article(), offence.edition(), statuses.get(offence.rule()),
+                        stated, rule.id(), rule.citation()));
+            }
+        }
+        return List.copyOf(views);
+    }
+
+    /** Each finding as the rule that makes it: id, title, citation; in rule-book order. */
+    private static List<Evaluation.FindingView> findings(RuleBook book, Set<String> ids) {
+        return book.rules().stream().filter(r -> ids.contains(r.id()))
+                .map(r -> new Evaluation.FindingView(r.id(), r.title(), r.citation())).toList();
+    }
+
+    /** Law questions first, then indicators strongest first (for this person's profile), then the rest; in questionnaire order. */
     private static List<Evaluation.MissingQuestion> missingQuestions(RuleBook book, List<Missing> missing, boolean child) {
         List<Evaluation.MissingQuestion> questions = new ArrayList<>();
         for (Question q : book.questionnaire().all()) {
             for (Missing m : missing) {
                 if (m.questions().contains(q.id())) {
-                    questions.add(new Evaluation.MissingQuestion(q.id(), m.element(), q.strengthFor(child)));
+                    questions.add(new Evaluation.MissingQuestion(q.id(), m.element(), q.basis(), q.strengthFor(child)));
                 }
             }
         }
-        questions.sort(Comparator.comparingInt(m -> Vocabulary.STRENGTHS.indexOf(m.strength())));
+        questions.sort(Comparator.comparingInt(Evaluator::weight));
         return List.copyOf(questions);
+    }
+
+    private static int weight(Evaluation.MissingQuestion q) {
+        if (Question.LAW.equals(q.basis())) {
+            return 0;
+        }
+        int strength = q.strength() == null ? -1 : Vocabulary.STRENGTHS.indexOf(q.strength());
+        return strength < 0 ? Vocabulary.STRENGTHS.size() + 1 : strength + 1;
     }
 }

@@ -9,17 +9,18 @@ import java.util.Map;
  * compared (the requested one and the Palermo baseline).
  */
 @JsonPropertyOrder({"decision", "score", "jurisdiction", "reference", "child", "childBasis", "elements",
-        "jurisdictions", "flags", "missing", "trace", "rulebook"})
+        "jurisdictions", "offence", "flags", "findings", "missing", "trace", "rulebook"})
 public record Identification(String decision, int score, String jurisdiction, String reference, boolean child,
                              String childBasis, Map<String, Evaluation.ElementView> elements,
-                             Map<String, Summary> jurisdictions, List<String> flags,
-                             List<Evaluation.MissingQuestion> missing, List<Evaluation.TraceEntry> trace,
-                             RuleBookRef rulebook) {
+                             Map<String, Summary> jurisdictions, List<Evaluation.OffenceView> offence, List<String> flags,
+                             List<Evaluation.FindingView> findings, List<Evaluation.MissingQuestion> missing,
+                             List<Evaluation.TraceEntry> trace, RuleBookRef rulebook) {
 
-    @JsonPropertyOrder({"decision", "score", "elements", "flags"})
-    public record Summary(String decision, int score, Map<String, Evaluation.ElementView> elements, List<String> flags) {
+    @JsonPropertyOrder({"decision", "score", "elements", "flags", "findings"})
+    public record Summary(String decision, int score, Map<String, Evaluation.ElementView> elements, List<String> flags,
+                          List<Evaluation.FindingView> findings) {
         static Summary of(Evaluation e) {
-            return new Summary(e.decision(), e.score(), e.elements(), e.flags());
+            return new Summary(e.decision(), e.score(), e.elements(), e.flags(), e.findings());
         }
     }
 

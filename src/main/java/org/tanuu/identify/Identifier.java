@@ -21,7 +21,7 @@ public final class Identifier {
             jurisdictions.put(BASELINE, Identification.Summary.of(Evaluator.evaluate(book, interview, BASELINE)));
         }
         return new Identification(main.decision(), main.score(), requested, interview.reference(), main.child(),
-                main.childBasis(), main.elements(), jurisdictions, main.flags(), main.missing(), main.trace(),
+                main.childBasis(), main.elements(), jurisdictions, main.offence(), main.flags(), main.findings(), main.missing(), main.trace(),
                 new Identification.RuleBookRef(book.version()));
     }
 }

@@ -9,4 +9,6 @@ import org.tanuu.facts.Answer;
  * id, and the day of the events (case.eventsDate, else today) that selects the law in force.
  */
 public record Interview(String jurisdiction, String reference, Map<String, Answer> answers, LocalDate eventsDate) {
+    /** The question that dates the events. */
+    public static final String EVENTS_DATE = "case.eventsDate";
 }

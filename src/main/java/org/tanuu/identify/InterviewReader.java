@@ -74,7 +74,7 @@ public final class InterviewReader {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        Answer date = answers.get("case.eventsDate");
+        Answer date = answers.get(Interview.EVENTS_DATE);
         return new Interview(jurisdiction, reference, answers, date == null ? LocalDate.now() : date.date());
     }
 

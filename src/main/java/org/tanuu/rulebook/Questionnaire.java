@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tanuu.facts.ElementQuestions;
 import org.tanuu.facts.Question;
 import org.tanuu.facts.Vocabulary;
 
@@ -27,6 +28,12 @@ public final class Questionnaire {
 
     public Iterable<Question> all() {
         return questions.values();
+    }
+
+    /** Every question of each element, for the rules that need the unanswered ones too (not found, missing). */
+    public List<ElementQuestions> byElement() {
+        return Vocabulary.ELEMENTS.stream().map(element -> new ElementQuestions(element, questions.values().stream()
+                .filter(q -> q.element().equals(element)).map(Question::id).toList())).toList();
     }
 
     /** Reads the catalogue: top-level sections, each a list of items. Problems are added to {@code problems}. */
@@ -60,7 +67,7 @@ public final class Questionnaire {
         List<String> values = new ArrayList<>();
         item.path("values").forEach(v -> values.add(v.asText()));
         return new Question(item.path("id").asText(null), item.path("kind").asText("yesno"), List.copyOf(values), element,
-                item.path("dimension").asText(null), strength, item.path("child").asText(strength), item.path("text").asText(""),
+                item.path("basis").asText(null), item.path("cites").asText(null), item.path("dimension").asText(null), strength, item.path("child").asText(strength), item.path("text").asText(""),
                 item.hasNonNull("min") ? item.get("min").asInt() : null,
                 item.hasNonNull("max") ? item.get("max").asInt() : null);
     }
@@ -79,9 +86,17 @@ public final class Questionnaire {
         if (!q.element().equals(CONTEXT) && !Vocabulary.ELEMENTS.contains(q.element())) {
             return "element must be one of " + Vocabulary.ELEMENTS + " or " + CONTEXT;
         }
-        if (!q.element().equals(CONTEXT)
-                && (!Vocabulary.STRENGTHS.contains(q.strength()) || !Vocabulary.STRENGTHS.contains(q.childStrength()))) {
-            return "evidence of " + q.element() + " needs strength (and child) S, M or W";
+        if (q.element().equals(CONTEXT)) {
+            return null;
+        }
+        if (Question.LAW.equals(q.basis())) {
+            return q.cites() == null ? "a law question needs cites: the instrument's words it stands for" : null;
+        }
+        if (!Question.INDICATOR.equals(q.basis())) {
+            return "evidence of " + q.element() + " needs basis: law or basis: indicator";
+        }
+        if (!Vocabulary.STRENGTHS.contains(q.strength()) || !Vocabulary.STRENGTHS.contains(q.childStrength())) {
+            return "an indicator of " + q.element() + " needs strength (and child) S, M or W";
         }
         return null;
     }

@@ -1,6 +1,7 @@
 package org.tanuu.rulebook;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -21,9 +22,10 @@ public final class RuleBook {
     private final Map<String, RuleInfo> rulesByName;
     private final List<SampleCase> cases;
     private final Bibliography bibliography;
+    private final List<Object> constants;
 
     RuleBook(String version, Instant loadedAt, Questionnaire questionnaire, Map<String, Jurisdiction> jurisdictions,
-             Map<String, KieBase> kieBases, List<RuleInfo> rules, List<SampleCase> cases, Bibliography bibliography) {
+             Map<String, KieBase> kieBases, List<RuleInfo> rules, List<SampleCase> cases, Bibliography bibliography, List<Object> parameters) {
         this.version = version;
         this.loadedAt = loadedAt;
         this.questionnaire = questionnaire;
@@ -32,6 +34,9 @@ public final class RuleBook {
         this.rules = rules;
         this.cases = cases;
         this.bibliography = bibliography;
+        List<Object> constants = new ArrayList<>(parameters);
+        constants.addAll(questionnaire.byElement());
+        this.constants = List.copyOf(constants);
         this.rulesByName = rules.stream().collect(Collectors.toMap(r -> r.packageName() + "/" + r.name(), Function.identity()));
     }
 
@@ -43,6 +48,8 @@ public final class RuleBook {
     public List<RuleInfo> rules() { return rules; }
     public List<SampleCase> cases() { return cases; }
     public Bibliography bibliography() { return bibliography; }
+    /** The facts every evaluation starts from: the legal parameters and each element's questions. */
+    public List<Object> constants() { return constants; }
 
     public SampleCase sampleCase(String id) {
         return cases.stream().filter(c -> c.id().equals(id)).findFirst().orElse(null);

@@ -93,6 +93,7 @@ public final class RuleBookCompiler {
         Questionnaire questionnaire = Questionnaire.read(readYaml(files, QUESTIONNAIRE, problems), QUESTIONNAIRE, problems);
         Map<String, Jurisdiction> jurisdictions = Jurisdiction.readAll(readYaml(files, JURISDICTIONS, problems), JURISDICTIONS, problems);
         Bibliography bibliography = Bibliography.read(readYaml(files, Bibliography.FILE, problems), problems);
+        List<Object> parameters = Parameters.read(readYaml(files, Parameters.FILE, problems), bibliography, problems);
         List<RuleInfo> rules = catalogue(files, bibliography, problems);
         List<SampleCase> cases = readCases(files, jurisdictions, bibliography, problems);
         // Compile even when metadata is wrong, so a reviewer sees every problem in one pass.
@@ -100,7 +101,7 @@ public final class RuleBookCompiler {
         if (!problems.isEmpty()) {
             return new Result(null, List.copyOf(problems));
         }
-        return new Result(new RuleBook(version(files), Instant.now(), questionnaire, jurisdictions, kieBases, rules, cases, bibliography),
+        return new Result(new RuleBook(version(files), Instant.now(), questionnaire, jurisdictions, kieBases, rules, cases, bibliography, parameters),
                 List.of());
     }
 

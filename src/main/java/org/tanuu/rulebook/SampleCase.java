@@ -10,17 +10,20 @@ import java.util.stream.Stream;
 
 /**
  * A worked case from rules/cases/: an interview and what the rule book must conclude about it. Together they
- * are the rule book's regression suite and the trainers' material. {@code id} is the file name without .yaml.
+ * are the rule book's regression suite and the trainers' material. {@code id} is the file name without .yaml;
+ * {@code changed} says why an expectation was corrected, one line per correction.
  */
 public record SampleCase(String id, String file, String name, String summary, String source, String jurisdiction,
-                         JsonNode answers, Expectation expect) {
+                         JsonNode answers, Expectation expect, List<String> changed) {
 
     /**
-     * What must come out: the decision (always), and where given per-jurisdiction decisions, the exact flags,
-     * element statuses, the rules that must fire and the rules that must not.
+     * What must come out: the decision (always), and where given per-jurisdiction decisions, the exact flags, the
+     * exact findings (rule ids), each offence's status (by the rule id that raises it, the exact set), element
+     * statuses, the rules that must fire and the rules that must not.
      */
-    public record Expectation(String decision, Map<String, String> jurisdictions, List<String> flags,
-                              Map<String, String> elements, List<String> fired, List<String> notFired) {
+    public record Expectation(String decision, Map<String, String> jurisdictions, List<String> flags, List<String> findings,
+                              Map<String, String> offence, Map<String, String> elements, List<String> fired,
+                              List<String> notFired) {
     }
 
     /** Reads one case file; null (and a problem) when it is not a sound case. Its answers are checked on replay. */
@@ -44,8 +47,10 @@ public record SampleCase(String id, String file, String name, String summary, St
         return new SampleCase(id, file, node.get("name").asText(), node.path("summary").asText("").strip(),
                 node.path("source").asText(null), jurisdiction, node.get("answers"), new Expectation(
                         expect.get("decision").asText(), strings(expect.path("jurisdictions")),
-                        expect.has("flags") ? list(expect.get("flags")) : null, strings(expect.path("elements")),
-                        list(expect.path("fired")), list(expect.path("notFired"))));
+                        expect.has("flags") ? list(expect.get("flags")) : null,
+                        expect.has("findings") ? list(expect.get("findings")) : null,
+                        expect.has("offence") ? strings(expect.get("offence")) : null, strings(expect.path("elements")),
+                        list(expect.path("fired")), list(expect.path("notFired"))), list(node.path("changed")));
     }
 
     private static Map<String, String> strings(JsonNode map) {

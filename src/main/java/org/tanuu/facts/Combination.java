@@ -1,0 +1,8 @@
+package org.tanuu.facts;
+
+/**
+ * One combination of indicators that establishes an element (rules/parameters.yaml): at least {@code strong}
+ * strong, {@code medium} medium and {@code weak} weak indicators, and at least {@code mediumOrWeak} of the two.
+ */
+public record Combination(int strong, int medium, int weak, int mediumOrWeak) {
+}
