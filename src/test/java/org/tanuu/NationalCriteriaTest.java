@@ -36,7 +36,7 @@ class NationalCriteriaTest {
     }
 
     @Test
-    void an_adult_recruited_into_prostitution_without_means_is_identified_in_Kazakhstan_but_not_under_Palermo() {
+    void anAdultRecruitedIntoProstitutionWithoutMeansIsIdentifiedInKazakhstanButNotUnderPalermo() {
         identify("KZ", adultRecruitedIntoProstitutionWithoutMeans())
                 .body("decision", equalTo("IDENTIFIED"))
                 .body("jurisdictions.KZ.decision", equalTo("IDENTIFIED"))
@@ -50,7 +50,7 @@ class NationalCriteriaTest {
     }
 
     @Test
-    void under_Kazakh_law_no_flag_finding_or_offence_cites_Kyrgyz_law() {
+    void underKazakhLawNoFlagFindingOrOffenceCitesKyrgyzLaw() {
         identify("KZ", adultRecruitedIntoProstitutionWithoutMeans().replace("\"means.threats\": \"NO\"", "\"means.threats\": \"YES\"")
                 .replace("\"means.documentsTaken\": \"NO\"", "\"means.documentsTaken\": \"YES\"")
                 + ", \"offence.committed\": \"YES\", \"offence.linkedToSituation\": \"YES\"")
@@ -62,7 +62,7 @@ class NationalCriteriaTest {
     }
 
     @Test
-    void in_Kazakhstan_means_found_are_aggravating_and_a_child_in_prostitution_is_reported_under_Art_134() {
+    void inKazakhstanMeansFoundAreAggravatingAndAChildInProstitutionIsReportedUnderArt134() {
         identify("KZ", """
                 "person.age": 16, "person.ageBasis": "DOCUMENT",
                 "act.recruited": "YES", "means.deceivedJob": "YES", "purpose.prostitution": "YES"
@@ -83,7 +83,7 @@ class NationalCriteriaTest {
             """;
 
     @Test
-    void an_unlawful_paid_marriage_deal_establishes_the_act_under_Kyrgyz_law_but_only_indicates_it_under_Palermo() {
+    void anUnlawfulPaidMarriageDealEstablishesTheActUnderKyrgyzLawButOnlyIndicatesItUnderPalermo() {
         identify("KG", ADULT_IN_UNLAWFUL_PAID_MARRIAGE_DEAL)
                 .body("decision", equalTo("IDENTIFIED"))
                 .body("jurisdictions.KG.decision", equalTo("IDENTIFIED"))
@@ -94,14 +94,14 @@ class NationalCriteriaTest {
     }
 
     @Test
-    void under_Kyrgyz_law_consent_given_never_lowers_the_decision_and_the_trace_says_why() {
+    void underKyrgyzLawConsentGivenNeverLowersTheDecisionAndTheTraceSaysWhy() {
         identify("KG", ADULT_IN_UNLAWFUL_PAID_MARRIAGE_DEAL + ", \"consent.given\": \"YES\"")
                 .body("jurisdictions.KG.decision", equalTo("IDENTIFIED"))
                 .body("findings.id", hasItem("KG-CONSENT-IRRELEVANT"));
     }
 
     @Test
-    void a_child_sold_for_adoption_is_a_sale_of_a_child_and_under_Kyrgyz_law_adoption_establishes_the_purpose() {
+    void aChildSoldForAdoptionIsASaleOfAChildAndUnderKyrgyzLawAdoptionEstablishesThePurpose() {
         identify("KG", """
                 "person.age": 3, "person.ageBasis": "DOCUMENT", "act.sold": "YES", "purpose.illegalAdoption": "YES"
                 """)
@@ -114,7 +114,7 @@ class NationalCriteriaTest {
     }
 
     @Test
-    void a_sold_child_is_flagged_as_a_sale_of_a_child_even_when_nothing_is_known_of_a_purpose() {
+    void aSoldChildIsFlaggedAsASaleOfAChildEvenWhenNothingIsKnownOfAPurpose() {
         identify("KG", """
                 "person.age": 12, "person.ageBasis": "DOCUMENT", "act.sold": "YES"
                 """)
@@ -124,7 +124,7 @@ class NationalCriteriaTest {
     }
 
     @Test
-    void an_adult_sold_is_not_flagged_as_a_sale_of_a_child() {
+    void anAdultSoldIsNotFlaggedAsASaleOfAChild() {
         identify("KG", """
                 "person.age": 30, "person.ageBasis": "DOCUMENT", "act.sold": "YES"
                 """)
@@ -137,7 +137,7 @@ class NationalCriteriaTest {
             + ", \"offence.committed\": \"YES\", \"offence.linkedToSituation\": \"YES\"";
 
     @Test
-    void under_Kyrgyz_law_the_non_punishment_flag_notes_that_the_Criminal_Code_still_asks_for_cooperation() {
+    void underKyrgyzLawTheNonPunishmentFlagNotesThatTheCriminalCodeStillAsksForCooperation() {
         identify("KG", VICTIM_WHO_COMMITTED_AN_OFFENCE_AS_A_RESULT)
                 .body("flags", hasItem("NON_PUNISHMENT"))
                 .body("trace.id", hasItem("KG-NON-PUNISHMENT"))
@@ -145,7 +145,7 @@ class NationalCriteriaTest {
     }
 
     @Test
-    void under_Palermo_the_non_punishment_flag_carries_no_Kyrgyz_note() {
+    void underPalermoTheNonPunishmentFlagCarriesNoKyrgyzNote() {
         identify("PALERMO", VICTIM_WHO_COMMITTED_AN_OFFENCE_AS_A_RESULT + ", \"act.recruited\": \"YES\"")
                 .body("flags", hasItem("NON_PUNISHMENT"))
                 .body("trace.id", hasItem("PAL-NON-PUNISHMENT"))
@@ -172,7 +172,7 @@ class NationalCriteriaTest {
             "2019-01-01, KG-OFFENCE-171-CHILD,                                   KG-OFFENCE-124-WITH-MEANS",
             "2020-06-01, KG-OFFENCE-171-CHILD,                                   KG-OFFENCE-124-WITH-MEANS",
     })
-    void a_child_is_a_victim_on_both_sides_of_2019_and_the_date_selects_the_criminal_offence(
+    void aChildIsAVictimOnBothSidesOf2019AndTheDateSelectsTheCriminalOffence(
             String eventsDate, String offences, String notRaised) {
         identify("KG", child15RecruitedForForcedWork(eventsDate))
                 .body("jurisdictions.KG.decision", equalTo("IDENTIFIED"))
@@ -184,7 +184,7 @@ class NationalCriteriaTest {
     }
 
     @Test
-    void undated_events_report_every_edition_of_the_offence_that_could_apply() {
+    void undatedEventsReportEveryEditionOfTheOffenceThatCouldApply() {
         identify("KG", child15RecruitedForForcedWork("2020-06-01").replace("\"case.eventsDate\": \"2020-06-01\",", ""))
                 .body("offence.rule", contains("KG-OFFENCE-124-WITH-MEANS", "KG-OFFENCE-124-WITHOUT-MEANS", "KG-OFFENCE-171-CHILD"))
                 .body("offence.find { it.rule == 'KG-OFFENCE-124-WITH-MEANS' }.elements.MEANS.rules", contains("KG-OFFENCE-124-LISTED-MEANS"))
@@ -195,7 +195,7 @@ class NationalCriteriaTest {
     // --- GET /jurisdictions ----------------------------------------------------------------------------
 
     @Test
-    void every_rule_book_is_listed_with_its_name_and_the_editions_of_the_instruments_it_implements() {
+    void everyRuleBookIsListedWithItsNameAndTheEditionsOfTheInstrumentsItImplements() {
         given().get("/jurisdictions").then().statusCode(200)
                 .body("code", hasItems("PALERMO", "KG", "KZ"))
                 .body("find { it.code == 'KG' }.name", equalTo("Kyrgyz Republic"))

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -38,11 +39,29 @@ class PackagedCommandsIT {
     @Test
     void theServiceStartedOnABrokenRuleBookExitsWithCode1AndNamesFileLineAndColumn(@TempDir Path dir) throws Exception {
         String where = breakCopy(dir);
-        Run run = run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dtanuu.rules.dir=" + dir, "-Dquarkus.http.port=0", "-jar", "target/quarkus-app/quarkus-run.jar"));
+        Run run = service("-Dtanuu.rules.dir=" + dir);
         assertEquals(1, run.exit(), run.output());
         assertTrue(run.output().contains(where), "expected " + where + " in\n" + run.output());
         assertTrue(run.output().contains("was rejected: the service stops"), run.output());
+    }
+
+    @Test
+    void theServiceToldToListenBeyondLoopbackWithoutAuthenticationRefusesToStartAndNamesTheSettings() throws Exception {
+        Run run = service("-Dquarkus.http.host=0.0.0.0");
+        assertEquals(1, run.exit(), run.output());
+        for (String setting : List.of("quarkus.http.host=0.0.0.0", "QUARKUS_OIDC_TENANT_ENABLED=true", "QUARKUS_OIDC_AUTH_SERVER_URL",
+                "QUARKUS_OIDC_CLIENT_ID")) {
+            assertTrue(run.output().contains(setting), "expected " + setting + " in\n" + run.output());
+        }
+    }
+
+    /** The packaged service on free ports, with {@code settings} added. */
+    static Run service(String... settings) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.http.port=0", "-Dquarkus.management.port=0"));
+        command.addAll(List.of(settings));
+        command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
+        return run(command);
     }
 
     @Test

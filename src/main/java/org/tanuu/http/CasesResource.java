@@ -1,5 +1,6 @@
 package org.tanuu.http;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
 import java.util.List;
 import org.tanuu.cases.CaseReplay;
 import org.tanuu.identify.Identification;
@@ -18,10 +20,14 @@ import org.tanuu.rulebook.SampleCase;
 /** The trainers' case library: list, read with its live decision, replay all. */
 @Path("/cases")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.TRAINER, Roles.REVIEWER})
 public class CasesResource {
 
     @Inject
     RuleBookService ruleBooks;
+
+    @Inject
+    Audit audit;
 
     public record Listing(String id, String name, String summary, String source, String jurisdiction) {
     }
@@ -53,6 +59,11 @@ public class CasesResource {
     @POST
     @Path("/replay")
     public CaseReplay.Report replay() {
-        return CaseReplay.report(CaseReplay.replayAll(ruleBooks.current()));
+        Instant started = Instant.now();
+        RuleBook book = ruleBooks.current();
+        CaseReplay.Report report = CaseReplay.report(CaseReplay.replayAll(book));
+        audit.record("replay", started, "version", book.version(), "cases", String.valueOf(report.total()),
+                "failed", String.valueOf(report.failed().size()));
+        return report;
     }
 }

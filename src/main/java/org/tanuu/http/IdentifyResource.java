@@ -1,11 +1,21 @@
 package org.tanuu.http;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.tanuu.identify.Identification;
 import org.tanuu.identify.Identifier;
 import org.tanuu.identify.InterviewReader;
@@ -16,20 +26,54 @@ import org.tanuu.rulebook.RuleBook;
 @Path("/identify")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.SCREENER, Roles.TRAINER, Roles.REVIEWER})
 public class IdentifyResource {
 
     @Inject
     RuleBookService ruleBooks;
 
+    @Inject
+    Audit audit;
+
+    @Inject
+    MeterRegistry metrics;
+
     @POST
+    @Operation(summary = "Identify: an interview in, the decision element by element with the rules that fired")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ApiDocs.InterviewRequest.class),
+            examples = @ExampleObject(name = "a child recruited for forced work", value = ApiDocs.EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "the identification",
+            content = @Content(schema = @Schema(implementation = Identification.class)))
+    @APIResponse(responseCode = "400", description = "every offending field named",
+            content = @Content(schema = @Schema(implementation = ApiDocs.Errors.class)))
+    @APIResponse(responseCode = "413", description = "body over 64 KiB", content = @Content(schema = @Schema(implementation = ApiDocs.Errors.class)))
     public Identification identify(byte[] body) {
+        Instant started = Instant.now();
         RuleBook book = ruleBooks.current(); // one rule book for the whole request, even if a reload happens now
-        return Identifier.identify(book, InterviewReader.read(InterviewReader.parse(body), book));
+        Identification result = Identifier.identify(book, InterviewReader.read(InterviewReader.parse(body), book));
+        metrics.counter("tanuu.identifications", "jurisdiction", result.jurisdiction(), "decision", result.decision()).increment();
+        Timer.builder("tanuu.identify").publishPercentileHistogram().tag("jurisdiction", result.jurisdiction()).register(metrics)
+                .record(java.time.Duration.between(started, Instant.now()));
+        audit.record("identify", started, "jurisdiction", result.jurisdiction(), "decision", result.decision(),
+                "version", book.version(), "reference", result.reference());
+        return result;
     }
 
     @POST
     @Path("/compare")
+    @Operation(summary = "What-if: an interview and changed answers (null removes one); both decisions and what changed")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ApiDocs.CompareRequest.class)))
+    @APIResponse(responseCode = "200", description = "before, after and what changed",
+            content = @Content(schema = @Schema(implementation = WhatIf.Comparison.class)))
+    @APIResponse(responseCode = "400", description = "every offending field named",
+            content = @Content(schema = @Schema(implementation = ApiDocs.Errors.class)))
     public WhatIf.Comparison compare(byte[] body) {
-        return WhatIf.compare(ruleBooks.current(), InterviewReader.parse(body));
+        Instant started = Instant.now();
+        RuleBook book = ruleBooks.current();
+        WhatIf.Comparison comparison = WhatIf.compare(book, InterviewReader.parse(body));
+        audit.record("compare", started, "jurisdiction", comparison.before().jurisdiction(),
+                "decision", comparison.before().decision() + "->" + comparison.after().decision(),
+                "version", book.version(), "reference", comparison.before().reference());
+        return comparison;
     }
 }

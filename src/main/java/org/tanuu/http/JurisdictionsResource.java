@@ -1,5 +1,6 @@
 package org.tanuu.http;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,6 +12,7 @@ import org.tanuu.rulebook.Jurisdiction;
 /** GET /jurisdictions: the rule books in force, each with its name and the instruments (and editions) it implements. */
 @Path("/jurisdictions")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.SCREENER, Roles.TRAINER, Roles.REVIEWER})
 public class JurisdictionsResource {
 
     @Inject

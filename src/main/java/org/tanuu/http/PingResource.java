@@ -1,5 +1,6 @@
 package org.tanuu.http;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -7,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /** GET /ping: liveness for a load balancer, and the empty-endpoint baseline of the benchmark. */
 @Path("/ping")
+@PermitAll
 public class PingResource {
     @GET
     @Produces(MediaType.TEXT_PLAIN)

@@ -1,5 +1,6 @@
 package org.tanuu.http;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,6 +14,7 @@ import org.tanuu.facts.Question;
 /** GET /questionnaire: the interview vocabulary of the rule book in force. */
 @Path("/questionnaire")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.SCREENER, Roles.TRAINER, Roles.REVIEWER})
 public class QuestionnaireResource {
 
     @Inject

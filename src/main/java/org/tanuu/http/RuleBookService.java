@@ -6,7 +6,10 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.ServiceUnavailableException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -57,7 +60,14 @@ public class RuleBookService {
     @ConfigProperty(name = "tanuu.rules.guard", defaultValue = "false")
     boolean guard;
 
+    @Inject
+    MeterRegistry metrics;
+
+    @Inject
+    Audit audit;
+
     private final AtomicReference<RuleBook> current = new AtomicReference<>();
+    private Gauge versionGauge;
     private final AtomicReference<Attempt> lastAttempt = new AtomicReference<>();
     private final RuleBookCompiler compiler = new RuleBookCompiler(Thread.currentThread().getContextClassLoader());
     private final ScheduledExecutorService reloader = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -83,7 +93,9 @@ public class RuleBookService {
         }
         if (watch) {
             try {
-                watcher = DirectoryWatcher.builder().path(rulesDir).listener(event -> scheduleReload()).build();
+                // Every event schedules a reload (the content hash makes one of unchanged files cheap); the watcher's
+                // own file hashing is off, since a ConfigMap update renames a link and edits no file.
+                watcher = DirectoryWatcher.builder().path(rulesDir).fileHashing(false).listener(event -> scheduleReload()).build();
                 watcher.watchAsync();
             } catch (IOException e) {
                 LOG.warnf("cannot watch %s for changes (%s): use POST /rules/reload", rulesDir.toAbsolutePath(), e.getMessage());
@@ -108,6 +120,11 @@ public class RuleBookService {
         return book;
     }
 
+    /** The rule book in force, or null before the first one is loaded (readiness). */
+    public RuleBook loaded() {
+        return current.get();
+    }
+
     public Attempt lastAttempt() {
         return lastAttempt.get();
     }
@@ -128,6 +145,7 @@ public class RuleBookService {
 
     /** Compiles the rules folder and swaps the result in if it is sound; otherwise the last good one stays. */
     public synchronized Attempt reload() {
+        Instant started = Instant.now();
         RuleBookCompiler.Result result = compiler.compile(rulesDir);
         RuleBook previous = current.get(); // null at start-up
         Attempt attempt;
@@ -151,7 +169,22 @@ public class RuleBookService {
             attempt.errors().forEach(p -> LOG.errorf("rule book rejected: %s", p));
         }
         lastAttempt.set(attempt);
+        metrics.counter("tanuu.reloads", "accepted", String.valueOf(attempt.accepted())).increment();
+        if (attempt.accepted()) {
+            showVersion(attempt.version());
+        }
+        audit.record("reload", started, "before", previous == null ? null : previous.version(), "after", attempt.version(),
+                "accepted", String.valueOf(attempt.accepted()), "version", current.get() == null ? null : current.get().version());
         return attempt;
+    }
+
+    /** The version in force as a gauge tagged with it, so every replica's version shows in the metrics. */
+    private void showVersion(String version) {
+        if (versionGauge != null) {
+            metrics.remove(versionGauge);
+        }
+        versionGauge = Gauge.builder("tanuu.rulebook", () -> 1).tag("version", version)
+                .description("the rule book in force, by version").register(metrics);
     }
 
     /** Stops start-up with the problems as the message, not a framework stack trace. */

@@ -2,6 +2,7 @@ package org.tanuu.http;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -21,6 +22,7 @@ import org.tanuu.rulebook.RuleProblem;
 /** The legal reviewers' view of the rule book: the catalogue, one rule with its DRL, reload on demand, coverage. */
 @Path("/rules")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.REVIEWER})
 public class RulesResource {
 
     @Inject
