@@ -28,7 +28,6 @@ export function setQuestions(questions) {
 
 export const questionText = (id) => form.byId.get(id)?.text ?? id;
 export const answerOf = (id) => form.answers[id];
-export const currentAnswers = () => ({ ...form.answers });
 export const originalAnswers = () => ({ ...form.original });
 
 /** The answers that differ from the case as told: {question id: new answer, or null where it was removed}. */

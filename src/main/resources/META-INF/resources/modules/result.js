@@ -81,7 +81,7 @@ function renderDecision(before, after, caseId, n) {
  */
 function renderOffence(before, after) {
   const box = $('#offence');
-  const was_ = new Map((before ? before.offence : []).map((o) => [o.rule, o]));
+  const earlier = new Map((before ? before.offence : []).map((o) => [o.rule, o]));
   const card = (o, b, gone) => {
     const statusMoved = !!b && b.status !== o.status;
     const elementsMoved = !!b && ELEMENTS.some((e) => b.elements[e]?.status !== o.elements[e]?.status);
@@ -106,9 +106,9 @@ function renderOffence(before, after) {
     })),
     h('div', { class: 'off-citation' }, o.citation, ' ', mono(o.rule)));
   };
-  const cards = after.offence.map((o) => card(o, was_.get(o.rule), false));
+  const cards = after.offence.map((o) => card(o, earlier.get(o.rule), false));
   const now = new Set(after.offence.map((o) => o.rule));
-  for (const [rule, b] of was_) if (!now.has(rule)) cards.push(card(b, null, true));
+  for (const [rule, b] of earlier) if (!now.has(rule)) cards.push(card(b, null, true));
   fill(box, cards.length ? cards
     : h('p', { class: 'none' }, `No criminal-law qualification under ${after.jurisdiction}.`));
 }
