@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -19,7 +18,6 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -168,7 +166,7 @@ class TrainerPageTest {
     }
 
     @Test
-    void everySampleCaseShowsTheServicesDecisionElementsFlagsAndRules() {
+    void everySampleCaseShowsTheServicesDecisionOffenceFindingsElementsFlagsAndRules() {
         List<String> ids = cases().stream().map(c -> (String) c.get("id")).collect(Collectors.toList());
         assertFalse(ids.isEmpty(), "GET /cases lists at least one sample case");
         List<String> offered = new Select(caseList()).getOptions().stream()
@@ -180,29 +178,64 @@ class TrainerPageTest {
             pickCase(id);
             assertEquals(result.get("decision"), shownDecision(), "decision shown for " + id);
 
+            assertEquals(offenceStatuses(result), shownOffenceStatuses(), "offence articles and their status, for " + id);
+            assertEquals(ids(list(result.get("findings"))), shown("#findings [data-finding]:not(.removed)", "data-finding"),
+                    "findings shown for " + id);
+
             Map<String, Map<String, Object>> elements = map(result.get("elements"));
             for (String element : List.of("ACT", "MEANS", "PURPOSE")) {
-                if (elements.containsKey(element)) {
-                    WebElement card = driver.findElement(By.cssSelector("#elements [data-element='" + element + "']"));
-                    assertEquals(elements.get(element).get("status"), card.getDomAttribute("data-status"), element + " status shown for " + id);
-                }
+                WebElement card = driver.findElement(By.cssSelector("#elements [data-element='" + element + "']"));
+                assertEquals(elements.get(element).get("status"), card.getDomAttribute("data-status"), element + " status shown for " + id);
             }
-            List<String> flags = strings(result.get("flags"));
-            List<String> shownFlags = driver.findElements(By.cssSelector("#flags [data-flag]")).stream()
-                    .map(e -> e.getDomAttribute("data-flag")).collect(Collectors.toList());
-            assertEquals(flags, shownFlags, "flags shown for " + id);
+            assertEquals(list(result.get("flags")), shown("#flags [data-flag]", "data-flag"), "flags shown for " + id);
 
-            List<String> rules = this.<Map<String, Object>>list(result.get("trace")).stream()
-                    .map(t -> String.valueOf(t.get("id"))).collect(Collectors.toList());
-            List<String> shownRules = driver.findElements(By.cssSelector("#trace tbody tr[data-rule]")).stream()
-                    .map(e -> e.getDomAttribute("data-rule")).collect(Collectors.toList());
-            assertEquals(rules, shownRules, "rules that fired, in firing order, for " + id);
-            String trace = oneLine(driver.findElement(By.id("trace")).getText());
-            for (Map<String, Object> rule : this.<Map<String, Object>>list(result.get("trace"))) {
-                if (rule.get("citation") != null) {
-                    assertTrue(trace.contains(oneLine(String.valueOf(rule.get("citation")))),
-                            "the citation of " + rule.get("id") + " is shown for " + id);
-                }
+            List<Map<String, Object>> trace = list(result.get("trace"));
+            assertEquals(ids(trace), shown("#trace tbody tr[data-rule]", "data-rule"), "rules that fired, in firing order, for " + id);
+            String traceText = oneLine(driver.findElement(By.id("trace")).getText());
+            for (Map<String, Object> rule : trace) {
+                assertTrue(traceText.contains(oneLine((String) rule.get("citation"))),
+                        "the citation of " + rule.get("id") + " is shown for " + id);
+            }
+        }
+    }
+
+    @Test
+    void aTrainerSeesTheOffenceAndFindingsOfAKyrgyzCaseAndWhatAFlipChangesInThem() {
+        Flip flip = findAKyrgyzFlipThatChangesTheOffenceAndTheFindings();
+        Map<String, Object> compared = compare(caseById(flip.caseId), flip.question, flip.value);
+        Map<String, Object> before = map(compared.get("before"));
+        Map<String, Object> after = map(compared.get("after"));
+
+        pickCase(flip.caseId);
+        assertOffenceAndFindingsShown(before, "case " + flip.caseId + " as told");
+
+        int revision = revision();
+        setAnswer(flip.question, flip.value);
+        waitFor("the decision after setting " + flip.question + " to " + flip.value, d -> revision() > revision && !busy());
+        assertOffenceAndFindingsShown(after, "case " + flip.caseId + " with " + flip.question + " = " + flip.value);
+
+        List<String> findingsBefore = ids(list(before.get("findings")));
+        List<String> findingsAfter = ids(list(after.get("findings")));
+        for (String id : findingsAfter) {
+            assertEquals(findingsBefore.contains(id) ? "false" : "true", String.valueOf(classes(finding(id)).contains("added")),
+                    "finding " + id + " is marked NEW exactly when the flip raised it");
+        }
+        for (String id : findingsBefore) {
+            if (!findingsAfter.contains(id)) {
+                assertTrue(classes(finding(id)).contains("removed"), "finding " + id + " is shown as gone");
+                assertTrue(finding(id).getText().contains("GONE"));
+            }
+        }
+        Map<String, String> statusBefore = new LinkedHashMap<>();
+        list(before.get("offence")).forEach(o -> statusBefore.put((String) map(o).get("rule"), (String) map(o).get("status")));
+        for (Object o : list(after.get("offence"))) {
+            String rule = (String) map(o).get("rule");
+            String status = (String) map(o).get("status");
+            WebElement card = driver.findElement(By.cssSelector("#offence [data-offence='" + rule + "']:not(.removed)"));
+            if (statusBefore.containsKey(rule) && !statusBefore.get(rule).equals(status)) {
+                assertEquals("true", card.getDomAttribute("data-changed"), rule + " is marked changed");
+                assertTrue(oneLine(card.getText()).toLowerCase().contains("was " + statusBefore.get(rule).replace('_', ' ').toLowerCase()),
+                        rule + " says what its status was: " + card.getText());
             }
         }
     }
@@ -210,18 +243,16 @@ class TrainerPageTest {
     @Test
     void aTrainerWhoTypesAnImpossibleAgeSeesTheServicesOwnMessage() {
         List<Map<String, Object>> cases = cases();
-        assumeFalse(cases.isEmpty(), "the service has no sample case to open");
+        assertFalse(cases.isEmpty(), "GET /cases lists at least one sample case");
         Map<String, Object> kase = caseById((String) cases.get(0).get("id"));
         Response refused = given().contentType(ContentType.JSON)
                 .body(Map.of("interview", interviewOf(kase), "changes", Map.of("person.age", -1)))
                 .post("/identify/compare");
-        assumeTrue(refused.statusCode() == 400, "the service accepts person.age = -1, so there is no error to show");
+        assertEquals(400, refused.statusCode(), "POST /identify/compare refuses person.age = -1: " + refused.asString());
         List<Map<String, Object>> errors = refused.jsonPath().getList("errors");
-        assertFalse(errors.isEmpty(), "a 400 names its errors");
-        String message = errors.stream()
-                .filter(e -> String.valueOf(e.get("field")).contains("person.age"))
-                .findFirst().orElse(errors.get(0))
-                .get("message").toString();
+        assertEquals(1, errors.size(), "one error, for the one refused change: " + errors);
+        assertEquals("changes.person.age", errors.get(0).get("field"), "the error names the change");
+        String message = (String) errors.get(0).get("message");
 
         String id = (String) kase.get("id");
         pickCase(id);
@@ -229,8 +260,9 @@ class TrainerPageTest {
         setAnswer("person.age", -1);
         waitFor("the service's error to be shown", d -> d.findElement(By.id("errors")).isDisplayed() && !busy());
 
-        assertTrue(driver.findElement(By.id("errors")).getText().contains(message),
-                "the page shows the service's message: " + message);
+        String shownErrors = driver.findElement(By.id("errors")).getText();
+        assertTrue(shownErrors.contains(message), "the page shows the service's message: " + message);
+        assertTrue(shownErrors.contains("changes.person.age"), "and the field it names");
         assertTrue(answerRow("person.age").getDomAttribute("class").contains("invalid"), "the refused answer is marked");
         assertEquals(before, shownDecision(), "the last good decision stays on the page");
         assertTrue(driver.findElement(By.id("stale")).isDisplayed(), "and is marked as out of date");
@@ -275,7 +307,7 @@ class TrainerPageTest {
             Map<String, Map<String, Object>> elements = map(result.get("elements"));
             for (Map<String, Object> element : elements.values()) {
                 if (!Boolean.FALSE.equals(element.get("required")) && "ESTABLISHED".equals(element.get("status"))) {
-                    for (String q : strings(element.get("evidence"))) {
+                    for (String q : TrainerPageTest.<String>list(element.get("evidence"))) {
                         if ("YES".equals(answers.get(q))) {
                             candidates.putIfAbsent(q, "NO");
                         }
@@ -303,7 +335,51 @@ class TrainerPageTest {
                 + "that changes its decision; tried " + tried + " flips");
     }
 
+    /**
+     * A Kyrgyz case whose result carries an offence and findings, and one YES/NO answer of it which, turned to the
+     * other, changes both an offence status and the findings, as POST /identify/compare reports them.
+     */
+    private Flip findAKyrgyzFlipThatChangesTheOffenceAndTheFindings() {
+        int tried = 0;
+        for (Map<String, Object> summary : cases()) {
+            if (!"KG".equals(summary.get("jurisdiction"))) {
+                continue;
+            }
+            Map<String, Object> kase = caseById((String) summary.get("id"));
+            Map<String, Object> result = resultOf(kase);
+            if (list(result.get("offence")).isEmpty() || list(result.get("findings")).isEmpty()) {
+                continue;
+            }
+            for (Map.Entry<String, Object> answer : TrainerPageTest.<Object>map(kase.get("answers")).entrySet()) {
+                String flipped = "YES".equals(answer.getValue()) ? "NO" : "NO".equals(answer.getValue()) ? "YES" : null;
+                if (flipped == null) {
+                    continue;
+                }
+                tried++;
+                Map<String, Object> compared = compare(kase, answer.getKey(), flipped);
+                Map<String, Object> before = map(compared.get("before"));
+                Map<String, Object> after = map(compared.get("after"));
+                if (!ids(list(before.get("findings"))).equals(ids(list(after.get("findings"))))
+                        && !offenceStatuses(before).equals(offenceStatuses(after))) {
+                    return new Flip((String) kase.get("id"), expectedDecision(kase), answer.getKey(), flipped,
+                            (String) before.get("decision"), (String) after.get("decision"));
+                }
+            }
+        }
+        return fail("no Kyrgyz sample case with an offence and findings has a YES/NO answer whose flip changes both; tried "
+                + tried + " flips");
+    }
+
     // ------------------------------------------------------------------ the service, read with RestAssured
+
+    private static Map<String, Object> compare(Map<String, Object> kase, String question, Object value) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("interview", interviewOf(kase), "changes", Map.of(question, value)))
+                .post("/identify/compare")
+                .then().statusCode(200)
+                .extract().as(new TypeRef<Map<String, Object>>() {
+                });
+    }
 
     private static List<Map<String, Object>> cases() {
         return given().accept(ContentType.JSON).get("/cases")
@@ -320,31 +396,27 @@ class TrainerPageTest {
     }
 
     private static Map<String, Object> interviewOf(Map<String, Object> kase) {
-        Map<String, Object> interview = new LinkedHashMap<>();
-        if (kase.get("jurisdiction") != null) {
-            interview.put("jurisdiction", kase.get("jurisdiction"));
-        }
-        interview.put("answers", kase.get("answers") == null ? Map.of() : kase.get("answers"));
-        return interview;
+        return Map.of("jurisdiction", kase.get("jurisdiction"), "answers", kase.get("answers"));
     }
 
-    /** The case's own result, or the service's decision on its interview when the case does not carry one. */
+    /** The live result GET /cases/{id} carries (null only when the case's answers are invalid). */
     private static Map<String, Object> resultOf(Map<String, Object> kase) {
-        if (kase.get("result") instanceof Map<?, ?> result && result.get("decision") != null) {
-            return map(result);
-        }
-        return given().contentType(ContentType.JSON).body(interviewOf(kase)).post("/identify")
-                .then().statusCode(200)
-                .extract().as(new TypeRef<Map<String, Object>>() {
-                });
+        assertTrue(kase.get("result") instanceof Map, "case " + kase.get("id") + " has a result: " + kase.get("differences"));
+        return map(kase.get("result"));
     }
 
     private static String expectedDecision(Map<String, Object> kase) {
-        Object expect = kase.get("expect");
-        if (expect instanceof Map<?, ?> m) {
-            return m.get("decision") == null ? null : String.valueOf(m.get("decision"));
-        }
-        return expect == null ? null : String.valueOf(expect);
+        return (String) map(kase.get("expect")).get("decision");
+    }
+
+    /** "rule=STATUS" for each offence article, in the service's order. */
+    private static List<String> offenceStatuses(Map<String, Object> result) {
+        return list(result.get("offence")).stream()
+                .map(o -> map(o).get("rule") + "=" + map(o).get("status")).collect(Collectors.toList());
+    }
+
+    private static List<String> ids(List<?> items) {
+        return items.stream().map(i -> (String) map(i).get("id")).collect(Collectors.toList());
     }
 
     @SuppressWarnings("unchecked")
@@ -353,18 +425,8 @@ class TrainerPageTest {
     }
 
     @SuppressWarnings("unchecked")
-    private <T> List<T> list(Object o) {
+    private static <T> List<T> list(Object o) {
         return o instanceof List<?> l ? (List<T>) l : List.of();
-    }
-
-    private static List<String> strings(Object o) {
-        List<String> out = new ArrayList<>();
-        if (o instanceof List<?> l) {
-            for (Object x : l) {
-                out.add(x instanceof Map<?, ?> m ? String.valueOf(m.get("id")) : String.valueOf(x));
-            }
-        }
-        return out;
     }
 
     private static String oneLine(String text) {
@@ -392,6 +454,52 @@ class TrainerPageTest {
 
     private static boolean busy() {
         return !"false".equals(driver.findElement(By.tagName("body")).getDomAttribute("data-busy"));
+    }
+
+    /** One attribute of every element the selector finds, in page order. */
+    private static List<String> shown(String selector, String attribute) {
+        return driver.findElements(By.cssSelector(selector)).stream()
+                .map(e -> e.getDomAttribute(attribute)).collect(Collectors.toList());
+    }
+
+    private static List<String> shownOffenceStatuses() {
+        return driver.findElements(By.cssSelector("#offence [data-offence]:not(.removed)")).stream()
+                .map(e -> e.getDomAttribute("data-offence") + "=" + e.getDomAttribute("data-status")).collect(Collectors.toList());
+    }
+
+    private static List<String> classes(WebElement element) {
+        String c = element.getDomAttribute("class");
+        return c == null ? List.of() : List.of(c.trim().split("\\s+"));
+    }
+
+    private static WebElement finding(String id) {
+        return driver.findElement(By.cssSelector("#findings [data-finding='" + id + "']"));
+    }
+
+    /** Every offence article with its edition, status, elements and citation, and every finding with its title and citation. */
+    private static void assertOffenceAndFindingsShown(Map<String, Object> result, String what) {
+        assertEquals(offenceStatuses(result), shownOffenceStatuses(), "offence articles and their status, for " + what);
+        for (Object o : list(result.get("offence"))) {
+            Map<String, Object> offence = map(o);
+            WebElement card = driver.findElement(By.cssSelector("#offence [data-offence='" + offence.get("rule") + "']:not(.removed)"));
+            String text = oneLine(card.getText());
+            for (String field : List.of("article", "edition", "citation")) {
+                assertTrue(text.contains(oneLine((String) offence.get(field))), "the " + field + " of " + offence.get("rule") + " for " + what);
+            }
+            Map<String, Map<String, Object>> elements = map(offence.get("elements"));
+            assertEquals(elements.keySet().stream().map(e -> e + "=" + elements.get(e).get("status")).collect(Collectors.toList()),
+                    card.findElements(By.cssSelector("[data-offence-element]")).stream()
+                            .map(e -> e.getDomAttribute("data-offence-element") + "=" + e.getDomAttribute("data-status"))
+                            .collect(Collectors.toList()),
+                    "the elements of " + offence.get("rule") + " for " + what);
+        }
+        List<Map<String, Object>> findings = list(result.get("findings"));
+        assertEquals(ids(list(findings)), shown("#findings [data-finding]:not(.removed)", "data-finding"), "findings for " + what);
+        for (Map<String, Object> f : findings) {
+            String text = oneLine(finding((String) f.get("id")).getText());
+            assertTrue(text.contains(oneLine((String) f.get("title"))) && text.contains(oneLine((String) f.get("citation"))),
+                    "the title and citation of finding " + f.get("id") + " for " + what);
+        }
     }
 
     private static WebElement answerRow(String question) {
