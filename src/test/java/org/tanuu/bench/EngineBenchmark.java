@@ -37,6 +37,12 @@ import org.tanuu.rulebook.RuleBookCompiler;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class EngineBenchmark {
+    static {
+        // As the validate command does: Drools left at TRACE throws a ClassCastException from a trace-level
+        // toString of an accumulate subnetwork (Drools 10.2.0); set before any Drools class is loaded.
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+    }
+
     RuleBook book;
     Interview[] palermo;
     Interview[] kg;
@@ -98,8 +104,6 @@ public class EngineBenchmark {
                 .forks(1)
                 .warmupIterations(4).warmupTime(TimeValue.seconds(2))
                 .measurementIterations(5).measurementTime(TimeValue.seconds(2))
-                // The service's log manager: without it Drools logs at TRACE, and its trace of an accumulate
-                // subnetwork throws (ClassCastException in RuleNameExtractor, Drools 10.2.0).
                 .jvmArgsAppend("-Xmx256m", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager")
                 .shouldFailOnError(true)
                 .build();
