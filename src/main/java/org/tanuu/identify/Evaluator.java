@@ -61,11 +61,14 @@ public final class Evaluator {
     }
 
     public static Evaluation evaluate(RuleBook book, Interview interview, String jurisdiction) {
-        KieSession session = book.kieBase(jurisdiction).newKieSession(PSEUDO_CLOCK, null);
+        // A pooled session: dispose() below resets it (facts, agenda, listeners) and returns it to the pool.
+        KieSession session = book.sessions(jurisdiction).newKieSession(PSEUDO_CLOCK);
         try {
-            // Noon of the events day, so a rule effective from that day applies on it.
+            // Noon of the events day, so a rule effective from that day applies on it. A reused session's clock
+            // still shows its last interview's day: move it by the difference.
             long eventsTime = interview.eventsDate().atTime(12, 0).atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
-            ((SessionPseudoClock) session.getSessionClock()).advanceTime(eventsTime, TimeUnit.MILLISECONDS);
+            SessionPseudoClock clock = session.getSessionClock();
+            clock.advanceTime(eventsTime - clock.getCurrentTime(), TimeUnit.MILLISECONDS);
 
             List<Evaluation.TraceEntry> trace = new ArrayList<>();
             session.addEventListener(new DefaultAgendaEventListener() {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSessionsPool;
 
 /**
  * One compiled, validated version of the rules folder. Immutable: a reload builds a new one and swaps it in,
@@ -17,15 +18,16 @@ public final class RuleBook {
     private final Instant loadedAt;
     private final Questionnaire questionnaire;
     private final Map<String, Jurisdiction> jurisdictions;
-    private final Map<String, KieBase> kieBases;
+    private final Map<String, RuleBookCompiler.Built> kieBases;
     private final List<RuleInfo> rules;
     private final Map<String, RuleInfo> rulesByName;
     private final List<SampleCase> cases;
     private final Bibliography bibliography;
+    private final List<Object> parameters;
     private final List<Object> constants;
 
     RuleBook(String version, Instant loadedAt, Questionnaire questionnaire, Map<String, Jurisdiction> jurisdictions,
-             Map<String, KieBase> kieBases, List<RuleInfo> rules, List<SampleCase> cases, Bibliography bibliography, List<Object> parameters) {
+             Map<String, RuleBookCompiler.Built> kieBases, List<RuleInfo> rules, List<SampleCase> cases, Bibliography bibliography, List<Object> parameters) {
         this.version = version;
         this.loadedAt = loadedAt;
         this.questionnaire = questionnaire;
@@ -34,17 +36,28 @@ public final class RuleBook {
         this.rules = rules;
         this.cases = cases;
         this.bibliography = bibliography;
+        this.parameters = parameters;
         List<Object> constants = new ArrayList<>(parameters);
         constants.addAll(questionnaire.byElement());
         this.constants = List.copyOf(constants);
         this.rulesByName = rules.stream().collect(Collectors.toMap(r -> r.packageName() + "/" + r.name(), Function.identity()));
     }
 
+    /** The same rule book, loaded again now: what a reload of unchanged files gives (nothing to parse or compile). */
+    RuleBook reloaded(Instant at) {
+        return new RuleBook(version, at, questionnaire, jurisdictions, kieBases, rules, cases, bibliography, parameters);
+    }
+
     public String version() { return version; }
     public Instant loadedAt() { return loadedAt; }
     public Questionnaire questionnaire() { return questionnaire; }
     public Map<String, Jurisdiction> jurisdictions() { return jurisdictions; }
-    public KieBase kieBase(String jurisdiction) { return kieBases.get(jurisdiction); }
+    public KieBase kieBase(String jurisdiction) {
+        RuleBookCompiler.Built built = kieBases.get(jurisdiction);
+        return built == null ? null : built.kieBase();
+    }
+    /** Sessions of the jurisdiction's knowledge base, reused: {@code dispose()} resets one and returns it to the pool. */
+    public KieSessionsPool sessions(String jurisdiction) { return kieBases.get(jurisdiction).sessions(); }
     public List<RuleInfo> rules() { return rules; }
     public List<SampleCase> cases() { return cases; }
     public Bibliography bibliography() { return bibliography; }

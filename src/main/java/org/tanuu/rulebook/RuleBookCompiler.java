@@ -44,6 +44,7 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.builder.model.KieBaseModel;
 import org.kie.api.builder.model.KieModuleModel;
+import org.kie.api.runtime.KieSessionsPool;
 
 /**
  * Turns a rules folder into a {@link RuleBook}, or into the list of problems that stop it from being one.
@@ -60,6 +61,8 @@ public final class RuleBookCompiler {
     private static final Pattern LINE_COLUMN = Pattern.compile("[Ll]ine (\\d+):(\\d+)");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final AtomicLong BUILDS = new AtomicLong();
+    /** Sessions made ahead in each jurisdiction's pool; the pool grows to the number of concurrent evaluations. */
+    private static final int SESSIONS = 2;
 
     /** Compiles jurisdictions side by side; daemon threads, so a command-line run still exits. */
     private static final ExecutorService BUILDERS = Executors.newFixedThreadPool(
@@ -70,8 +73,10 @@ public final class RuleBookCompiler {
             });
 
     private final ClassLoader classLoader;
-    /** Knowledge bases of the last rule book, by jurisdiction and content hash of the DRL it was built from. */
-    private volatile Map<String, KieBase> compiled = Map.of();
+    /** Knowledge bases of the last rule book (each with its session pool), by jurisdiction and content hash of its DRL. */
+    private volatile Map<String, Built> compiled = Map.of();
+    /** The last rule book this compiler accepted: files with the same content hash give the same rule book. */
+    private volatile RuleBook last;
 
     public RuleBookCompiler() {
         this(RuleBookCompiler.class.getClassLoader());
@@ -94,6 +99,11 @@ public final class RuleBookCompiler {
         if (files.isEmpty()) {
             return new Result(null, List.of(new RuleProblem(folder.toString(), 0, 0, "no rule files found in this folder")));
         }
+        RuleBook previous = last;
+        String version = version(files);
+        if (previous != null && previous.version().equals(version)) {
+            return new Result(previous.reloaded(Instant.now()), List.of()); // unchanged: compiling would give the same
+        }
         Questionnaire questionnaire = Questionnaire.read(readYaml(files, QUESTIONNAIRE, problems), QUESTIONNAIRE, problems);
         Map<String, Jurisdiction> jurisdictions = Jurisdiction.readAll(readYaml(files, JURISDICTIONS, problems), JURISDICTIONS, problems);
         Bibliography bibliography = Bibliography.read(readYaml(files, Bibliography.FILE, problems), problems);
@@ -101,12 +111,13 @@ public final class RuleBookCompiler {
         List<RuleInfo> rules = catalogue(files, bibliography, problems);
         List<SampleCase> cases = readCases(files, jurisdictions, bibliography, problems);
         // Compile even when metadata is wrong, so a reviewer sees every problem in one pass.
-        Map<String, KieBase> kieBases = jurisdictions.isEmpty() ? Map.of() : build(files, jurisdictions, problems);
+        Map<String, Built> kieBases = jurisdictions.isEmpty() ? Map.of() : build(files, jurisdictions, problems);
         if (!problems.isEmpty()) {
             return new Result(null, List.copyOf(problems));
         }
-        return new Result(new RuleBook(version(files), Instant.now(), questionnaire, jurisdictions, kieBases, rules, cases, bibliography, parameters),
-                List.of());
+        RuleBook book = new RuleBook(version, Instant.now(), questionnaire, jurisdictions, kieBases, rules, cases, bibliography, parameters);
+        last = book;
+        return new Result(book, List.of());
     }
 
     /**
@@ -267,8 +278,14 @@ public final class RuleBookCompiler {
         return attribute == null ? null : attribute.getValue().replace("\"", "");
     }
 
-    /** One jurisdiction's knowledge base, or the problems that stopped it. */
-    private record Built(KieBase kieBase, List<RuleProblem> problems) {
+    /**
+     * One jurisdiction's knowledge base and the pool of sessions made from it, or the problems that stopped it. The
+     * pool lives as long as its knowledge base: a reload that keeps the knowledge base keeps its warm sessions.
+     */
+    record Built(KieBase kieBase, KieSessionsPool sessions, List<RuleProblem> problems) {
+        Built(KieBase kieBase) {
+            this(kieBase, kieBase.newKieSessionsPool(SESSIONS), List.of());
+        }
     }
 
     /**
@@ -276,7 +293,7 @@ public final class RuleBookCompiler {
      * DRL files are unchanged since the last compilation keeps its KieBase: a reload of an unchanged rule book
      * compiles nothing.
      */
-    private Map<String, KieBase> build(Map<String, String> files, Map<String, Jurisdiction> jurisdictions,
+    private Map<String, Built> build(Map<String, String> files, Map<String, Jurisdiction> jurisdictions,
                                        List<RuleProblem> problems) {
         Map<String, String> keys = new LinkedHashMap<>();
         Map<String, CompletableFuture<Built>> builds = new LinkedHashMap<>();
@@ -286,16 +303,16 @@ public final class RuleBookCompiler {
             drl.put("#folders", String.join(",", j.folders())); // the package list is part of what is built
             String key = j.code() + "@" + version(drl);
             keys.put(j.code(), key);
-            KieBase cached = compiled.get(key);
-            builds.put(j.code(), cached != null ? CompletableFuture.completedFuture(new Built(cached, List.of()))
+            Built cached = compiled.get(key);
+            builds.put(j.code(), cached != null ? CompletableFuture.completedFuture(cached)
                     : CompletableFuture.supplyAsync(() -> build(j, drl), BUILDERS));
         }
-        Map<String, KieBase> bases = new LinkedHashMap<>();
+        Map<String, Built> bases = new LinkedHashMap<>();
         List<RuleProblem> found = new ArrayList<>();
         builds.forEach((code, build) -> {
             Built built = build.join();
             found.addAll(built.problems());
-            bases.put(code, built.kieBase());
+            bases.put(code, built);
         });
         // Each KieBase reports a shared file's errors again; a syntax error also adds "null Package" noise.
         List<RuleProblem> distinct = found.stream().distinct().toList();
@@ -304,7 +321,7 @@ public final class RuleBookCompiler {
         if (!found.isEmpty()) {
             return Map.of();
         }
-        Map<String, KieBase> kept = new HashMap<>();
+        Map<String, Built> kept = new HashMap<>();
         keys.forEach((code, key) -> kept.put(key, bases.get(code)));
         compiled = kept; // only what this rule book uses: the cache never grows beyond one rule book
         return bases;
@@ -333,9 +350,9 @@ public final class RuleBookCompiler {
             List<RuleProblem> errors = builder.getResults().getMessages(Message.Level.ERROR).stream()
                     .map(RuleBookCompiler::problem).toList();
             if (!errors.isEmpty()) {
-                return new Built(null, errors);
+                return new Built(null, null, errors);
             }
-            return new Built(ks.newKieContainer(releaseId, classLoader).getKieBase(jurisdiction.code()), List.of());
+            return new Built(ks.newKieContainer(releaseId, classLoader).getKieBase(jurisdiction.code()));
         } finally {
             ks.getRepository().removeKieModule(releaseId); // the KieBase stays usable; the repository must not grow
             thread.setContextClassLoader(previous);

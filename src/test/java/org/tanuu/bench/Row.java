@@ -1,0 +1,16 @@
+package org.tanuu.bench;
+
+import java.util.Locale;
+
+/** One line of the benchmark table, tab-separated after "ROW" so bin/benchmark can gather and align the rows. */
+final class Row {
+    private Row() {
+    }
+
+    /** A ratio against its baseline; {@code atLeast} says whether the target is a floor (throughput) or a ceiling. */
+    static void print(String what, String measured, double ratio, double target, boolean atLeast) {
+        boolean met = atLeast ? ratio >= target : ratio <= target;
+        System.out.println(String.format(Locale.ROOT, "ROW\t%s\t%s\t%.2f×\t%s %.1f×\t%s", what, measured, ratio,
+                atLeast ? "≥" : "≤", target, met ? "met" : "NOT MET"));
+    }
+}
