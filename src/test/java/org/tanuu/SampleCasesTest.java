@@ -34,6 +34,12 @@ class SampleCasesTest {
     }
 
     @Test
+    void everyRuleOfTheRuleBookFiresInAtLeastOneSampleCase() {
+        JsonPath coverage = given().get("/rules/coverage").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(), coverage.getList("neverFired.id"), "rules that no sample case makes fire");
+    }
+
+    @Test
     void anUnknownCaseIs404() {
         given().get("/cases/{id}", "no-such-case").then().statusCode(404);
     }
