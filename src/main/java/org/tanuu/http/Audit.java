@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -21,6 +22,7 @@ import org.jboss.logging.MDC;
 @ApplicationScoped
 public class Audit {
     private static final Logger LOG = Logger.getLogger("tanuu.audit");
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     @Inject
     Instance<SecurityIdentity> identity;
@@ -40,7 +42,7 @@ public class Audit {
         record.put("caller", caller);
         for (int i = 0; i + 1 < fields.length; i += 2) {
             if (fields[i + 1] != null) {
-                record.put(fields[i], fields[i + 1].replaceAll("\\p{Cntrl}", "?")); // one record, one line
+                record.put(fields[i], CONTROL.matcher(fields[i + 1]).replaceAll("?")); // one record, one line
             }
         }
         record.put("durationMs", String.valueOf(millis));
