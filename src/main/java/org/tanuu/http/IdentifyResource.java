@@ -9,6 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -53,7 +54,7 @@ public class IdentifyResource {
         Identification result = Identifier.identify(book, InterviewReader.read(InterviewReader.parse(body), book));
         metrics.counter("tanuu.identifications", "jurisdiction", result.jurisdiction(), "decision", result.decision()).increment();
         Timer.builder("tanuu.identify").publishPercentileHistogram().tag("jurisdiction", result.jurisdiction()).register(metrics)
-                .record(java.time.Duration.between(started, Instant.now()));
+                .record(Duration.between(started, Instant.now()));
         audit.record("identify", started, "jurisdiction", result.jurisdiction(), "decision", result.decision(),
                 "version", book.version(), "reference", result.reference());
         return result;
