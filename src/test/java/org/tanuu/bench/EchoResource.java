@@ -1,5 +1,6 @@
 package org.tanuu.bench;
 
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,6 +17,7 @@ import org.tanuu.identify.InterviewReader;
 @Path("/bench/echo")
 public class EchoResource {
     @POST
+    @NonBlocking // on the I/O threads, as POST /identify is
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public JsonNode echo(byte[] body) {
