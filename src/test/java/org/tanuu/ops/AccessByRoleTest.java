@@ -61,7 +61,8 @@ class AccessByRoleTest {
             "trainer, POST, /identify, 200", "trainer, GET, /cases, 200", "trainer, POST, /cases/replay, 200",
             "trainer, GET, /rules, 403", "trainer, POST, /rules/reload, 403",
             "reviewer, POST, /identify, 200", "reviewer, GET, /cases, 200", "reviewer, GET, /rules, 200",
-            "reviewer, POST, /rules/reload, 200"})
+            "reviewer, POST, /rules/reload, 200",
+            "screener, GET, /, 403", "trainer, GET, /, 200", "trainer, GET, /modules/api.js, 200", "reviewer, GET, /, 200"})
     void eachRoleMayMakeTheCallsTheReadmeGivesIt(String role, String method, String path, int status) {
         call(SignedTokens.token(role + "-1", role), method, path).statusCode(status);
     }
