@@ -4,12 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +47,19 @@ class CompareResourceTest {
                 .body("changed.decision", nullValue())
                 .body("changed.elements.MEANS.after", equalTo("ESTABLISHED"))
                 .body("changed.jurisdictions.PALERMO.after", equalTo("IDENTIFIED"))
-                .body("changed.rules.added", hasItem("KZ-MEANS-AGGRAVATING"));
+                .body("changed.rules.added", hasItem("KZ-MEANS-AGGRAVATING"))
+                .body("changed.findings.added", equalTo(List.of("KZ-MEANS-AGGRAVATING")))
+                .body("changed.findings.removed", equalTo(List.of()))
+                .body("changed.offence", equalTo(Map.of()));
+    }
+
+    @Test
+    void aKyrgyzChildWhoTurnsOutAnAdultChangesArticle171sEditionAndTheMeansItAsksFor() {
+        compare("kg-boy-given-to-herder-2020", Map.of("person.age", 30)).statusCode(200)
+                .body("changed.offence.'KG-OFFENCE-171-CHILD'.before", equalTo("MET"))
+                .body("changed.offence.'KG-OFFENCE-171-CHILD'.after", nullValue())
+                .body("changed.offence.'KG-OFFENCE-171-ADULT'.before", nullValue())
+                .body("changed.offence.'KG-OFFENCE-171-ADULT'.after", notNullValue());
     }
 
     @Test

@@ -34,8 +34,10 @@ public final class WhatIf {
         }
     }
 
+    /** {@code offence}: each offence rule whose status changed, null on the side where it does not apply. */
     public record Changed(Change<String> decision, Map<String, Change<String>> elements,
-                          Map<String, Change<String>> jurisdictions, SetChange flags, SetChange rules) {
+                          Map<String, Change<String>> jurisdictions, Map<String, Change<String>> offence,
+                          SetChange flags, SetChange findings, SetChange rules) {
     }
 
     public record Comparison(Identification before, Identification after, Changed changed) {
@@ -105,9 +107,25 @@ public final class WhatIf {
         Map<String, Change<String>> jurisdictions = new LinkedHashMap<>();
         before.jurisdictions().forEach((code, summary) ->
                 changeOf(summary.decision(), after.jurisdictions().get(code).decision(), code, jurisdictions));
+        Map<String, String> offenceBefore = offenceStatuses(before);
+        Map<String, String> offenceAfter = offenceStatuses(after);
+        Map<String, Change<String>> offence = new LinkedHashMap<>();
+        Set<String> offenceRules = new LinkedHashSet<>(offenceBefore.keySet());
+        offenceRules.addAll(offenceAfter.keySet());
+        offenceRules.forEach(rule -> changeOf(offenceBefore.get(rule), offenceAfter.get(rule), rule, offence));
         return new Changed(Objects.equals(before.decision(), after.decision()) ? null : new Change<>(before.decision(), after.decision()),
-                elements, jurisdictions, SetChange.of(before.flags(), after.flags()),
-                SetChange.of(before.firedRuleIds(), after.firedRuleIds()));
+                elements, jurisdictions, offence, SetChange.of(before.flags(), after.flags()),
+                SetChange.of(findingIds(before), findingIds(after)), SetChange.of(before.firedRuleIds(), after.firedRuleIds()));
+    }
+
+    private static Map<String, String> offenceStatuses(Identification identification) {
+        Map<String, String> statuses = new LinkedHashMap<>();
+        identification.offence().forEach(o -> statuses.put(o.rule(), o.status()));
+        return statuses;
+    }
+
+    private static List<String> findingIds(Identification identification) {
+        return identification.findings().stream().map(Evaluation.FindingView::id).toList();
     }
 
     private static void changeOf(String before, String after, String key, Map<String, Change<String>> changes) {

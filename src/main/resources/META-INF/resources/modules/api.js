@@ -43,5 +43,5 @@ export const getQuestionnaire = () => call('GET', 'questionnaire');
 /** POST /identify. */
 export const identify = (interview) => call('POST', 'identify', interview);
 
-/** POST /identify/compare: {before, after, changed: {decision, elements, jurisdictions, flags, rules}}. */
+/** POST /identify/compare: {before, after, changed: {decision, elements, jurisdictions, offence, flags, findings, rules}}. */
 export const compare = (interview, changes) => call('POST', 'identify/compare', { interview, changes });

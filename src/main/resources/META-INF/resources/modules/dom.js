@@ -42,14 +42,6 @@ export const words = (code) => {
 export const show = (v) => (isBlank(v) ? 'not asked' : String(v));
 export const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
-/** Ids added to and removed from a list, as the server's SetChange reports them for flags and rules. */
-export function setChange(before, after) {
-  return {
-    added: [...new Set(after)].filter((x) => !before.includes(x)),
-    removed: [...new Set(before)].filter((x) => !after.includes(x)),
-  };
-}
-
 export function setBusy(on, message) {
   document.body.dataset.busy = on ? 'true' : 'false';
   if (message !== undefined) $('#status').textContent = message;

@@ -3,7 +3,7 @@
 //
 // Every renderer takes (before, after): after is an /identify response; before is the response for the case
 // as told when answers were changed (POST /identify/compare), else null, and then nothing is marked changed.
-import { $, h, fill, tag, token, words, show, plural, setChange } from './dom.js';
+import { $, h, fill, tag, token, words, show, plural } from './dom.js';
 import { questionText, answerOf, focusQuestion, hasQuestion } from './answers.js';
 
 const ELEMENTS = ['ACT', 'MEANS', 'PURPOSE'];
@@ -35,7 +35,7 @@ export function renderResult(view, caseId, changedAnswers) {
   const n = Object.keys(changedAnswers).length;
   renderDecision(before, after, caseId, n);
   renderOffence(before, after);
-  renderFindings(before, after);
+  renderFindings(before, after, changed);
   renderElements(before, after);
   renderFlags(after, changed);
   renderJurisdictions(before, after);
@@ -113,11 +113,13 @@ function renderOffence(before, after) {
     : h('p', { class: 'none' }, `No criminal-law qualification under ${after.jurisdiction}.`));
 }
 
-/** What else the law says about these facts (after.findings: {id, title, citation}); NEW and GONE in a what-if. */
-function renderFindings(before, after) {
+/**
+ * What else the law says about these facts (after.findings: {id, title, citation}); in a what-if, NEW and GONE as
+ * the compare response's changed.findings gives them.
+ */
+function renderFindings(before, after, changed) {
   const box = $('#findings');
-  const ids = (list) => list.map((f) => f.id);
-  const { added, removed } = before ? setChange(ids(before.findings), ids(after.findings)) : { added: [], removed: [] };
+  const { added, removed } = changed ? changed.findings : { added: [], removed: [] };
   const item = (f, kind) => h('li', { class: kind, 'data-finding': f.id },
     kind === 'added' ? [tag('NEW'), ' '] : null,
     kind === 'removed' ? [tag('GONE'), ' '] : null,
