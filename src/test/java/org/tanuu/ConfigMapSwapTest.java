@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -38,7 +37,8 @@ class ConfigMapSwapTest {
 
     @Test
     void aConfigMapUpdateSwappingTheDataLinkIsServedWithoutACall() throws IOException {
-        String before = given().get("/rules").then().statusCode(200).body("errors", empty()).extract().path("version");
+        given().get("/rules").then().statusCode(200).body("errors", empty());
+        String before = RuleReloadTest.version();
         given().get("/cases").then().statusCode(200).body("size()", equalTo(caseFiles()));
 
         Path next = VOLUME.resolve("..2026_12_01_02");
@@ -49,29 +49,10 @@ class ConfigMapSwapTest {
         Files.createSymbolicLink(link, next.getFileName());
         Files.move(link, VOLUME.resolve("..data"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 
-        waitForNewVersion(before);
+        RuleFolderWatchTest.waitFor(() -> !RuleReloadTest.version().equals(before), "the watcher to serve the swapped ConfigMap");
         given().contentType("application/json").body("{\"answers\": {\"act.recruited\": \"YES\"}}").post("/identify")
                 .then().statusCode(200).body("flags", hasItem("TEST_PROBE"))
-                .body("rulebook.version", equalTo(given().get("/rules").then().extract().path("version")));
-    }
-
-    private static void waitForNewVersion(String before) {
-        long deadline = System.currentTimeMillis() + 30_000;
-        String now = before;
-        while (now.equals(before) && System.currentTimeMillis() < deadline) {
-            sleep();
-            now = given().get("/rules").then().extract().path("version");
-        }
-        assertNotEquals(before, now, "the watcher serves the swapped ConfigMap within 30 s");
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+                .body("rulebook.version", equalTo(RuleReloadTest.version()));
     }
 
     /** The ConfigMap layout, made once per JVM (the profile and the test class load in different class loaders). */

@@ -1,5 +1,6 @@
 package org.tanuu.bench;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashMap;
@@ -61,7 +62,7 @@ public class EngineBenchmark {
 
     private Interview[] read(String jurisdiction) {
         return Interviews.bodies(book, jurisdiction).stream()
-                .map(body -> InterviewReader.read(Interviews.parse(body), book)).toArray(Interview[]::new);
+                .map(body -> InterviewReader.read(InterviewReader.parse(body.getBytes(StandardCharsets.UTF_8)), book)).toArray(Interview[]::new);
     }
 
     private int next() {

@@ -1,12 +1,13 @@
 package org.tanuu.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.tanuu.facts.Question;
+import org.tanuu.facts.Vocabulary;
 import org.tanuu.identify.InterviewReader;
 import org.tanuu.rulebook.RuleBook;
 import org.tanuu.rulebook.SampleCase;
@@ -28,7 +29,7 @@ public final class Interviews {
     public static List<String> bodies(RuleBook book, String jurisdiction) {
         List<String> questions = new ArrayList<>();
         for (Question q : book.questionnaire().all()) {
-            if ("yesno".equals(q.kind()) && List.of("ACT", "MEANS", "PURPOSE").contains(q.element())) {
+            if ("yesno".equals(q.kind()) && Vocabulary.ELEMENTS.contains(q.element())) {
                 questions.add(q.id());
             }
         }
@@ -47,17 +48,10 @@ public final class Interviews {
             }
             request.set("answers", answers);
             String body = request.toString();
-            InterviewReader.read(InterviewReader.parse(body.getBytes()), book); // throws if the generator made a bad one
+            InterviewReader.read(InterviewReader.parse(body.getBytes(StandardCharsets.UTF_8)), book); // throws if the generator made a bad one
             bodies.add(body);
         }
         return bodies;
     }
 
-    public static JsonNode parse(String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
