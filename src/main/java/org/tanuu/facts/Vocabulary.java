@@ -10,6 +10,11 @@ public final class Vocabulary {
     public static final List<String> STRENGTHS = List.of("S", "M", "W");
     /** The elements of trafficking in persons (Palermo Protocol, Art. 3(a)), in the order the response lists them. */
     public static final List<String> ELEMENTS = List.of("ACT", "MEANS", "PURPOSE");
+    /**
+     * The layers of a rule book, as ruleflow groups in the order they run: who the person is (child status), the
+     * layers above the answers (indicators, elements, decision), then the findings reported beside the decision.
+     */
+    public static final List<String> LAYERS = List.of("person", "indicators", "elements", "decision", "flags");
 
     private Vocabulary() {
     }

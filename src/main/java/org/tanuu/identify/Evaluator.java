@@ -43,11 +43,6 @@ import org.tanuu.rulebook.RuleInfo;
  * every conclusion is a fact that a rule inserted.
  */
 public final class Evaluator {
-    /**
-     * The ruleflow groups, in the order they run: who the person is (child status), then the layers above the
-     * answers (indicators, elements, decision), then the findings reported beside the decision.
-     */
-    static final List<String> GROUPS = List.of("person", "indicators", "elements", "decision", "flags");
     /** The session clock is set to the day of the events, so date-effective / date-expires pick the law then. */
     private static final KieSessionConfiguration PSEUDO_CLOCK = pseudoClock();
 
@@ -83,8 +78,8 @@ public final class Evaluator {
                 session.insert(book.questionnaire().get(answer.question())); // only the questions answered: a session stays small
             }
             session.insert(new EventsDate(interview.answers().containsKey(Interview.EVENTS_DATE) ? interview.eventsDate() : null));
-            for (int i = GROUPS.size() - 1; i >= 0; i--) {
-                session.getAgenda().getAgendaGroup(GROUPS.get(i)).setFocus(); // a stack: the first group ends on top
+            for (int i = Vocabulary.LAYERS.size() - 1; i >= 0; i--) {
+                session.getAgenda().getAgendaGroup(Vocabulary.LAYERS.get(i)).setFocus(); // a stack: the first group ends on top
             }
             session.fireAllRules();
             return read(session, book, trace);

@@ -18,12 +18,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,6 +38,7 @@ import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsParserException;
+import org.drools.drl.parser.ParserError;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -45,6 +48,8 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.builder.model.KieBaseModel;
 import org.kie.api.builder.model.KieModuleModel;
 import org.kie.api.runtime.KieSessionsPool;
+import org.tanuu.facts.Combination;
+import org.tanuu.facts.Parameter;
 
 /**
  * Turns a rules folder into a {@link RuleBook}, or into the list of problems that stop it from being one.
@@ -108,10 +113,16 @@ public final class RuleBookCompiler {
         Map<String, Jurisdiction> jurisdictions = Jurisdiction.readAll(readYaml(files, JURISDICTIONS, problems), JURISDICTIONS, problems);
         Bibliography bibliography = Bibliography.read(readYaml(files, Bibliography.FILE, problems), problems);
         List<Object> parameters = Parameters.read(readYaml(files, Parameters.FILE, problems), bibliography, problems);
-        List<RuleInfo> rules = catalogue(files, bibliography, problems);
+        Map<String, PackageDescr> drl = parseAll(files, problems);
+        List<RuleInfo> rules = catalogue(files, drl, bibliography, problems);
         List<SampleCase> cases = readCases(files, jurisdictions, bibliography, problems);
-        // Compile even when metadata is wrong, so a reviewer sees every problem in one pass.
-        Map<String, Built> kieBases = jurisdictions.isEmpty() ? Map.of() : build(files, jurisdictions, problems);
+        // Only a rule book every file of which is parsed and within the sandbox reaches the Drools compiler: the
+        // compiler itself runs code (annotation values are MVEL). Metadata problems do not stop it, so a reviewer
+        // sees every problem in one pass.
+        List<RuleProblem> unsafe = sandbox(files, drl, questionnaire, parameters);
+        problems.addAll(unsafe);
+        boolean compilable = !jurisdictions.isEmpty() && unsafe.isEmpty() && drl.size() == drlFiles(files).size();
+        Map<String, Built> kieBases = compilable ? build(files, jurisdictions, problems) : Map.of();
         if (!problems.isEmpty()) {
             return new Result(null, List.copyOf(problems));
         }
@@ -207,19 +218,101 @@ public final class RuleBookCompiler {
         return List.copyOf(cases);
     }
 
+    private static String oneLine(String message) {
+        return String.valueOf(message).strip().replaceAll("\\s+", " ");
+    }
+
+    private static List<String> drlFiles(Map<String, String> files) {
+        return files.keySet().stream().filter(f -> f.endsWith(".drl")).toList();
+    }
+
+    /** Every DRL file parsed, by file; a file that does not parse is a problem at the parser's line and column. */
+    private static Map<String, PackageDescr> parseAll(Map<String, String> files, List<RuleProblem> problems) {
+        Map<String, PackageDescr> parsed = new TreeMap<>();
+        for (String file : drlFiles(files)) {
+            DrlParser parser = new DrlParser();
+            try {
+                PackageDescr pkg = parser.parse(false, files.get(file));
+                if (!parser.hasErrors() && pkg != null) {
+                    parsed.put(file, pkg);
+                    continue;
+                }
+                parser.getErrors().forEach(e -> problems.add(e instanceof ParserError p
+                        ? new RuleProblem(file, Math.max(p.getRow(), 0), Math.max(p.getCol(), 0), oneLine(p.getMessage()))
+                        : new RuleProblem(file, 0, 0, oneLine(e.getMessage()))));
+            } catch (DroolsParserException | RuntimeException e) {
+                problems.add(new RuleProblem(file, 0, 0, "cannot parse: " + e.getMessage()));
+            }
+            if (problems.stream().noneMatch(p -> p.file().equals(file))) {
+                problems.add(new RuleProblem(file, 0, 0, "cannot parse this file as DRL"));
+            }
+        }
+        return parsed;
+    }
+
+    /**
+     * Rules are law, not code ({@link RuleSandbox}); and every question, parameter and layer a rule names exists, and
+     * every parameter is read by some rule.
+     */
+    private static List<RuleProblem> sandbox(Map<String, String> files, Map<String, PackageDescr> drl, Questionnaire questionnaire, List<Object> parameters) {
+        Set<String> functions = new HashSet<>();
+        drl.values().forEach(pkg -> pkg.getFunctions().forEach(f -> functions.add(f.getName())));
+        Set<String> sections = new HashSet<>();
+        questionnaire.all().forEach(q -> sections.add(q.id().substring(0, Math.max(q.id().indexOf('.'), 0))));
+        Set<String> declared = new TreeSet<>();
+        parameters.forEach(p -> {
+            if (p instanceof Parameter parameter) {
+                declared.add(parameter.name());
+            }
+        });
+        List<RuleProblem> problems = new ArrayList<>();
+        Set<String> read = new HashSet<>();
+        boolean combinations = false;
+        for (Map.Entry<String, PackageDescr> entry : drl.entrySet()) {
+            RuleSandbox.Report report = RuleSandbox.check(entry.getKey(), files.get(entry.getKey()), entry.getValue(), functions);
+            problems.addAll(report.problems());
+            combinations |= report.readsCombinations();
+            for (RuleSandbox.Reference q : report.questions()) {
+                if (questionnaire.get(q.value()) == null) {
+                    problems.add(new RuleProblem(q.file(), q.line(), q.column(), "no question " + q.value() + " in " + QUESTIONNAIRE));
+                }
+            }
+            for (RuleSandbox.Reference q : report.questionLike()) {
+                String section = q.value().contains(".") ? q.value().substring(0, q.value().indexOf('.')) : null;
+                if (sections.contains(section) && !q.value().contains(" ") && questionnaire.get(q.value()) == null) {
+                    problems.add(new RuleProblem(q.file(), q.line(), q.column(), "no question " + q.value() + " in " + QUESTIONNAIRE));
+                }
+            }
+            for (RuleSandbox.Reference p : report.parameters()) {
+                read.add(p.value());
+                if (!declared.contains(p.value())) {
+                    problems.add(new RuleProblem(p.file(), p.line(), p.column(), "no parameter " + p.value() + " in "
+                            + Parameters.FILE + "; it has " + declared));
+                }
+            }
+        }
+        declared.stream().filter(name -> !read.contains(name)).forEach(name ->
+                problems.add(new RuleProblem(Parameters.FILE, 0, 0, "parameter " + name + " is read by no rule")));
+        if (!combinations && parameters.stream().anyMatch(p -> p instanceof Combination)) {
+            problems.add(new RuleProblem(Parameters.FILE, 0, 0, "parameter " + Parameters.COMBINATIONS + " is read by no rule"));
+        }
+        return problems;
+    }
+
     /** Reads every rule's metadata and place, and checks the metadata conventions. */
-    private static List<RuleInfo> catalogue(Map<String, String> files, Bibliography bibliography, List<RuleProblem> problems) {
+    private static List<RuleInfo> catalogue(Map<String, String> files, Map<String, PackageDescr> drl, Bibliography bibliography,
+                                            List<RuleProblem> problems) {
         List<RuleInfo> rules = new ArrayList<>();
         Map<String, RuleInfo> byId = new LinkedHashMap<>();
-        files.forEach((file, text) -> {
-            PackageDescr pkg = file.endsWith(".drl") ? parse(text) : null;
-            if (pkg == null) {
-                return; // not DRL, or a syntax error that the compiler reports with its position
-            }
-            String[] lines = text.split("\n", -1);
+        drl.forEach((file, pkg) -> {
+            String[] lines = files.get(file).split("\n", -1);
             for (RuleDescr rule : pkg.getRules()) {
                 RuleInfo info = ruleInfo(file, pkg.getName(), rule, lines);
                 checkTags(info, rule, problems);
+                if (rule.getAttributes().get("ruleflow-group") == null) {
+                    problems.add(new RuleProblem(file, rule.getLine(), 0, "rule \"" + rule.getName()
+                            + "\" names no layer: add ruleflow-group, one of " + org.tanuu.facts.Vocabulary.LAYERS));
+                }
                 String cited = info.source() == null ? null : bibliography.problem(info.source());
                 if (cited != null) {
                     problems.add(new RuleProblem(file, rule.getLine(), 0, "rule \"" + rule.getName() + "\" @source " + cited));
@@ -233,16 +326,6 @@ public final class RuleBookCompiler {
             }
         });
         return List.copyOf(rules);
-    }
-
-    private static PackageDescr parse(String drl) {
-        try {
-            DrlParser parser = new DrlParser();
-            PackageDescr pkg = parser.parse(false, drl);
-            return parser.hasErrors() ? null : pkg;
-        } catch (DroolsParserException e) {
-            return null;
-        }
     }
 
     private static RuleInfo ruleInfo(String file, String packageName, RuleDescr rule, String[] lines) {
