@@ -38,8 +38,10 @@ import org.junit.jupiter.api.Test;
 @TestProfile(RuleReloadTest.OnACopyOfTheRules.class)
 class RuleReloadTest {
     static final Path COPY = RuleFiles.copyOncePerJvm("reload");
-    static final String FLAG_PROBE = RuleFiles.rule("TEST-PROBE-FLAG", "flags", "", "    insertLogical( new Flag( \"TEST_PROBE\" ) );");
-    static final String KG_INTERVIEW = "{\"jurisdiction\": \"KG\", \"answers\": {\"person.age\": 30, \"act.recruited\": \"YES\"}}";
+    /** A probe that flags a 46-year-old: no sample case is one, so adding it changes no case and passes the gate. */
+    static final String FLAG_PROBE = RuleFiles.rule("TEST-PROBE-FLAG", "flags", "    Answer( question == \"person.age\", number == 46 )",
+            "    insertLogical( new Flag( \"TEST_PROBE\" ) );");
+    static final String KG_INTERVIEW = "{\"jurisdiction\": \"KG\", \"answers\": {\"person.age\": 46, \"act.recruited\": \"YES\"}}";
 
     public static class OnACopyOfTheRules implements QuarkusTestProfile {
         @Override
@@ -98,18 +100,78 @@ class RuleReloadTest {
                         + RuleFiles.PROBE + ":" + lineOf(file, "rule \"TEST-PROBE-TWIN\"")));
     }
 
+    /** A probe that flags the one sample case of a ten-year-old (kz-child-made-to-beg-in-market). */
+    static final String FLAG_THE_TEN_YEAR_OLD = RuleFiles.rule("TEST-PROBE-TEN", "flags",
+            "    Answer( question == \"person.age\", number == 10 )", "    insertLogical( new Flag( \"TEST_PROBE\" ) );");
+    static final String TEN_YEAR_OLD = "cases/kz-child-made-to-beg-in-market.yaml";
+
     @Test
-    void aReloadThatChangesSampleCaseDecisionsIsAcceptedAndReportsEachCaseBeforeAndAfter() {
-        RuleFiles.write(COPY, RuleFiles.PROBE, RuleFiles.probeFile(GuardedReloadTest.EVERYONE_A_CHILD));
-        JsonPath attempt = given().post("/rules/reload").then().statusCode(200)
-                .body("accepted", equalTo(true)).extract().jsonPath();
-        List<Map<String, String>> changed = attempt.getList("changedCases");
-        assertFalse(changed.isEmpty(), "treating every adult as a child changes some decision");
-        for (Map<String, String> c : changed) {
-            assertNotEquals(c.get("before"), c.get("after"), c.toString());
+    void anEditThatChangesACaseIsRejectedUntilTheCaseSaysSoAndThenTheReportNamesWhatChanged() throws Exception {
+        String before = version();
+        RuleFiles.write(COPY, RuleFiles.PROBE, RuleFiles.probeFile(FLAG_THE_TEN_YEAR_OLD));
+        given().post("/rules/reload").then().statusCode(200)
+                .body("accepted", equalTo(false))
+                .body("errors.file", equalTo(List.of(TEN_YEAR_OLD)))
+                .body("errors[0].message", equalTo("flags: expected [CHILD, CHILD_LABOUR, CHILD_PROTECTION_REFERRAL], got "
+                        + "[CHILD, CHILD_LABOUR, CHILD_PROTECTION_REFERRAL, TEST_PROBE]"));
+        assertEquals(before, version());
+        Path sample = COPY.resolve(TEN_YEAR_OLD);
+        String expected = java.nio.file.Files.readString(sample);
+        try {
+            java.nio.file.Files.writeString(sample, expected.replace("flags: [CHILD, CHILD_LABOUR, CHILD_PROTECTION_REFERRAL]",
+                    "flags: [CHILD, CHILD_LABOUR, CHILD_PROTECTION_REFERRAL, TEST_PROBE]"));
+            given().post("/rules/reload").then().statusCode(200)
+                    .body("accepted", equalTo(true))
+                    .body("changedCases.id", equalTo(List.of("kz-child-made-to-beg-in-market")))
+                    .body("changedCases[0].changes", equalTo(List.of("flags: [CHILD, CHILD_LABOUR, CHILD_PROTECTION_REFERRAL] -> "
+                            + "[CHILD, CHILD_LABOUR, CHILD_PROTECTION_REFERRAL, TEST_PROBE]")));
+            given().get("/rules").then().body("lastAttempt.changedCases.id", equalTo(List.of("kz-child-made-to-beg-in-market")));
+        } finally {
+            java.nio.file.Files.writeString(sample, expected);
         }
-        given().post("/cases/replay").then().body("failed.id", hasItem(changed.get(0).get("id")));
-        given().get("/rules").then().body("lastAttempt.changedCases.id", equalTo(attempt.getList("changedCases.id")));
+    }
+
+    /** Rules that fire for ever once seeded: each Flag inserted matches the loop rule again. */
+    static String runaway(int age) {
+        return RuleFiles.probeFile(
+                RuleFiles.rule("TEST-PROBE-SEED", "flags", "    Answer( question == \"person.age\", number == " + age + " )",
+                        "    insert( new Flag( \"TEST_LOOP\" ) );"),
+                RuleFiles.rule("TEST-PROBE-LOOP", "flags", "    Flag( code == \"TEST_LOOP\" )", "    insert( new Flag( \"TEST_LOOP\" ) );"));
+    }
+
+    @Test
+    void aRuleThatFiresForEverInASampleCaseIsRejectedNamingTheRuleAndTheServiceKeepsAnswering() {
+        String before = version();
+        String file = runaway(10);
+        RuleFiles.write(COPY, RuleFiles.PROBE, file);
+        given().post("/rules/reload").then().statusCode(200)
+                .body("accepted", equalTo(false))
+                .body("errors[0].file", equalTo(RuleFiles.PROBE))
+                .body("errors[0].line", equalTo(lineOf(file, "rule \"TEST-PROBE-LOOP\"")))
+                .body("errors[0].message", startsWith("rule TEST-PROBE-LOOP fires without end (replaying sample case "
+                        + "kz-child-made-to-beg-in-market)"))
+                .body("errors[1].file", equalTo(TEN_YEAR_OLD));
+        given().get("/ping").then().statusCode(200);
+        given().get("/rules").then().body("version", equalTo(before)).body("lastAttempt.accepted", equalTo(false));
+        given().contentType("application/json").body(KG_INTERVIEW).post("/identify").then().statusCode(200);
+    }
+
+    @Test
+    void aRuleThatFiresForEverOnlyOnALiveAnswerFailsThatRequestAloneWithTheRuleNamed() {
+        String file = runaway(77);
+        RuleFiles.write(COPY, RuleFiles.PROBE, file);
+        given().post("/rules/reload").then().statusCode(200).body("accepted", equalTo(true));
+        for (int i = 0; i < 3; i++) {
+            given().contentType("application/json").body("{\"answers\": {\"person.age\": 77}}").post("/identify").then()
+                    .statusCode(500).contentType("application/json")
+                    .body("errors[0].field", equalTo("rules"))
+                    .body("errors[0].message", startsWith("the evaluation under PALERMO stopped after 2000 rule firings: "
+                            + "rule TEST-PROBE-LOOP fired "))
+                    .body("errors[0].message", org.hamcrest.Matchers.endsWith("(" + RuleFiles.PROBE + ":"
+                            + lineOf(file, "rule \"TEST-PROBE-LOOP\"") + ")"));
+            given().get("/ping").then().statusCode(200);
+            given().contentType("application/json").body(KG_INTERVIEW).post("/identify").then().statusCode(200);
+        }
     }
 
     @Test

@@ -84,7 +84,7 @@ class ValidateRulesTest {
         RuleFiles.copy(Path.of("rules"), dir);
         RuleFiles.write(dir, RuleFiles.PROBE, RuleFiles.probeFile(RuleReloadTest.FLAG_PROBE));
         RuleFiles.write(dir, "cases/zz-probe-must-not-fire.yaml", "name: The probe rule must not fire\njurisdiction: PALERMO\n"
-                + "answers: {}\nexpect:\n  decision: INSUFFICIENT_INFORMATION\n  notFired: [TEST-PROBE-FLAG]\n");
+                + "answers: {person.age: 46}\nexpect:\n  decision: INSUFFICIENT_INFORMATION\n  notFired: [TEST-PROBE-FLAG]\n");
         Run run = validate(dir.toString());
         assertEquals(1, run.exit());
         assertTrue(run.out().contains(dir.resolve("cases/zz-probe-must-not-fire.yaml")

@@ -1,6 +1,13 @@
 package org.tanuu.cases;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.tanuu.identify.Evaluation;
+import org.tanuu.identify.EvaluationLimitException;
 import org.tanuu.identify.Identification;
 import org.tanuu.identify.Identifier;
 import org.tanuu.identify.InterviewReader;
@@ -37,8 +45,12 @@ public final class CaseReplay {
     private CaseReplay() {
     }
 
-    /** One case replayed: the live result (null if its answers are invalid) and the differences found. */
-    public record Outcome(String id, String name, Identification result, List<String> differences) {
+    /**
+     * One case replayed: the live result (null if its answers are invalid or the evaluation ran away), the differences
+     * from its expectation, and the runaway evaluation if there was one.
+     */
+    public record Outcome(String id, String name, Identification result, List<String> differences,
+                          @JsonIgnore EvaluationLimitException runaway) {
         public boolean passed() {
             return differences.isEmpty();
         }
@@ -50,23 +62,55 @@ public final class CaseReplay {
     public record Report(int total, int passed, List<Failure> failed) {
     }
 
-    /** A sample case whose decision one rule book changes compared with another. */
-    public record DecisionChange(String id, String file, String before, String after) {
+    /** A sample case whose outcome (decision, flags, findings, offence) one rule book changes against another, in words. */
+    public record Change(String id, String file, List<String> changes) {
     }
 
-    /** The sample cases of {@code next} that {@code previous} decided differently; a case new to {@code next} is not a change. */
-    public static List<DecisionChange> changes(RuleBook previous, RuleBook next) {
-        if (previous.version().equals(next.version())) {
-            return List.of(); // the same files: no decision can differ
+    /** Replaying took longer than the rule book's budget ({@code Limits.replay}). */
+    public static final class TooSlowException extends RuntimeException {
+        TooSlowException(Duration budget) {
+            super("the sample cases took longer than " + budget.toSeconds() + " s to replay", null, false, false);
         }
-        List<SampleCase> common = next.cases().stream().filter(sample -> previous.sampleCase(sample.id()) != null).toList();
-        return inParallel(common, sample -> new DecisionChange(sample.id(), sample.file(), decision(previous, sample), decision(next, sample)))
-                .stream().filter(change -> !Objects.equals(change.before(), change.after())).toList();
     }
 
-    private static String decision(RuleBook book, SampleCase sample) {
-        Outcome outcome = replay(book, sample);
-        return outcome.result() == null ? "INVALID" : outcome.result().decision();
+    /** The cases replayed in both lists whose outcome differs; a case new to {@code after} is not a change. */
+    public static List<Change> changes(List<Outcome> before, List<Outcome> after, RuleBook book) {
+        Map<String, Outcome> earlier = new HashMap<>();
+        before.forEach(o -> earlier.put(o.id(), o));
+        List<Change> changes = new ArrayList<>();
+        for (Outcome now : after) {
+            Outcome then = earlier.get(now.id());
+            if (then == null) {
+                continue;
+            }
+            Map<String, String> was = outcome(then);
+            Map<String, String> is = outcome(now);
+            List<String> what = new ArrayList<>();
+            is.forEach((part, value) -> {
+                if (!Objects.equals(was.get(part), value)) {
+                    what.add(part + ": " + was.get(part) + " -> " + value);
+                }
+            });
+            if (!what.isEmpty()) {
+                changes.add(new Change(now.id(), book.sampleCase(now.id()).file(), List.copyOf(what)));
+            }
+        }
+        return List.copyOf(changes);
+    }
+
+    /** What a reviewer compares between two rule books: the decision, flags, findings and offence statuses. */
+    private static Map<String, String> outcome(Outcome o) {
+        Map<String, String> parts = new LinkedHashMap<>();
+        Identification r = o.result();
+        parts.put("decision", r == null ? "none (" + String.join("; ", o.differences()) + ")" : r.decision());
+        parts.put("flags", r == null ? "[]" : new TreeSet<>(r.flags()).toString());
+        parts.put("findings", r == null ? "[]" : new TreeSet<>(r.findings().stream().map(Evaluation.FindingView::id).toList()).toString());
+        Map<String, String> offence = new TreeMap<>();
+        if (r != null) {
+            r.offence().forEach(v -> offence.put(v.rule(), v.status()));
+        }
+        parts.put("offence", offence.toString());
+        return parts;
     }
 
     /** Rules that none of the replayed cases made fire, under the case's jurisdiction: a reviewer's list of untested law. */
@@ -86,9 +130,11 @@ public final class CaseReplay {
             result = Identifier.identify(book, InterviewReader.read(request(sample), book));
         } catch (InvalidRequestException e) {
             return new Outcome(sample.id(), sample.name(), null, e.errors().stream()
-                    .map(err -> "invalid interview: " + err.field() + ": " + err.message()).toList());
+                    .map(err -> "invalid interview: " + err.field() + ": " + err.message()).toList(), null);
+        } catch (EvaluationLimitException e) {
+            return new Outcome(sample.id(), sample.name(), null, List.of(e.getMessage()), e);
         }
-        return new Outcome(sample.id(), sample.name(), result, differences(sample.expect(), result));
+        return new Outcome(sample.id(), sample.name(), result, differences(sample.expect(), result), null);
     }
 
     /** The case as the interview a caller would send. */
@@ -100,13 +146,13 @@ public final class CaseReplay {
         return request;
     }
 
-    /** Every sample case of the rule book, replayed once. */
+    /** Every sample case of the rule book, replayed once, within the rule book's time budget (else {@link TooSlowException}). */
     public static List<Outcome> replayAll(RuleBook book) {
-        return inParallel(book.cases(), sample -> replay(book, sample));
+        return inParallel(book.cases(), sample -> replay(book, sample), book.limits().replay());
     }
 
     /** {@code work} on each case, side by side, in the caller's class loader (Drools finds its services through it). */
-    private static <T> List<T> inParallel(List<SampleCase> cases, Function<SampleCase, T> work) {
+    private static <T> List<T> inParallel(List<SampleCase> cases, Function<SampleCase, T> work, Duration budget) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         List<CompletableFuture<T>> futures = cases.stream().map(sample -> CompletableFuture.supplyAsync(() -> {
             Thread thread = Thread.currentThread();
@@ -118,6 +164,17 @@ public final class CaseReplay {
                 thread.setContextClassLoader(before);
             }
         }, REPLAYERS)).toList();
+        try {
+            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(budget.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            futures.forEach(f -> f.cancel(true));
+            throw new TooSlowException(budget);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TooSlowException(budget);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
         return futures.stream().map(CompletableFuture::join).toList();
     }
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.tanuu.cases.CaseReplay;
+import org.tanuu.cases.RuleBookGate;
 import org.tanuu.rulebook.RuleBook;
 import org.tanuu.rulebook.RuleBookCompiler;
 import org.tanuu.rulebook.RuleInfo;
@@ -38,31 +39,21 @@ public final class ValidateRules {
             return 2;
         }
         Path folder = Path.of(folders.isEmpty() ? "rules" : folders.get(0));
-        RuleBookCompiler.Result result = new RuleBookCompiler().compile(folder);
-        if (!result.ok()) {
-            result.problems().forEach(p -> out.println(folder.resolve(p.file()) + ":" + p.line() + ":" + p.column() + ": " + p.message()));
-            err.println(result.problems().size() + " problem(s): the rule book would be rejected");
+        RuleBookGate.Verdict verdict = RuleBookGate.check(new RuleBookCompiler(), folder, null);
+        verdict.problems().forEach(p -> out.println(folder.resolve(p.file()) + ":" + p.line() + ":" + p.column() + ": " + p.message()));
+        if (verdict.outcomes().isEmpty()) {
+            err.println(verdict.problems().size() + " problem(s): the rule book would be rejected");
             return 1;
         }
-        return replay(result.ruleBook(), folder, options.contains("--coverage"), out);
-    }
-
-    /** Replays the sample cases once, for the report and the coverage; 1 if a case fails. */
-    private static int replay(RuleBook book, Path folder, boolean coverage, PrintStream out) {
-        List<CaseReplay.Outcome> outcomes = CaseReplay.replayAll(book);
-        CaseReplay.Report report = CaseReplay.report(outcomes);
-        for (CaseReplay.Failure failure : report.failed()) {
-            for (String difference : failure.differences()) {
-                out.println(folder.resolve("cases/" + failure.id() + ".yaml") + ":1:0: " + difference);
-            }
-        }
-        if (coverage) {
-            for (RuleInfo rule : CaseReplay.neverFired(book, outcomes)) {
+        CaseReplay.Report report = CaseReplay.report(verdict.outcomes());
+        RuleBook book = verdict.accepted() ? verdict.book() : null;
+        if (book != null && options.contains("--coverage")) {
+            for (RuleInfo rule : CaseReplay.neverFired(book, verdict.outcomes())) {
                 out.println(folder.resolve(rule.file()) + ":" + rule.line() + ":0: never fires in the sample cases: " + rule.id());
             }
         }
-        out.println("rule book " + book.version() + ": " + book.rules().size() + " rules; sample cases: "
-                + report.passed() + " passed, " + report.failed().size() + " failed");
-        return report.failed().isEmpty() ? 0 : 1;
+        out.println((book == null ? "rule book rejected" : "rule book " + book.version() + ": " + book.rules().size() + " rules")
+                + "; sample cases: " + report.passed() + " passed, " + report.failed().size() + " failed");
+        return verdict.accepted() ? 0 : 1;
     }
 }

@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.tanuu.cases.CaseReplay;
+import org.tanuu.cases.RuleBookGate;
+import org.tanuu.rulebook.Limits;
 import org.tanuu.rulebook.RuleBook;
 import org.tanuu.rulebook.RuleBookCompiler;
 import org.tanuu.rulebook.RuleProblem;
@@ -40,10 +42,10 @@ public class RuleBookService {
 
     /**
      * The outcome of one attempt to load the rules folder: accepted or not, the problems that rejected it, and
-     * the sample cases whose decision the new rule book changes compared with the one it replaces.
+     * the sample cases whose outcome (decision, flags, findings, offence) it changes against the rule book in service.
      */
     public record Attempt(Instant at, String version, boolean accepted, List<RuleProblem> errors,
-                          List<CaseReplay.DecisionChange> changedCases) {
+                          List<CaseReplay.Change> changedCases) {
     }
 
     @ConfigProperty(name = "tanuu.rules.dir", defaultValue = "rules")
@@ -56,9 +58,13 @@ public class RuleBookService {
     @ConfigProperty(name = "tanuu.rules.debounce", defaultValue = "PT0.5S")
     Duration debounce;
 
-    /** When true, a rule book that changes the decision of a sample case is rejected, not just reported. */
-    @ConfigProperty(name = "tanuu.rules.guard", defaultValue = "false")
-    boolean guard;
+    /** Rule firings one evaluation may take: reaching it is an error for that request, and rejects a reload. */
+    @ConfigProperty(name = "tanuu.rules.fire-limit", defaultValue = "2000")
+    int fireLimit;
+
+    /** How long the sample cases may take to replay before a reload is refused. */
+    @ConfigProperty(name = "tanuu.rules.replay-budget", defaultValue = "PT60S")
+    Duration replayBudget;
 
     @Inject
     MeterRegistry metrics;
@@ -69,7 +75,7 @@ public class RuleBookService {
     private final AtomicReference<RuleBook> current = new AtomicReference<>();
     private Gauge versionGauge;
     private final AtomicReference<Attempt> lastAttempt = new AtomicReference<>();
-    private final RuleBookCompiler compiler = new RuleBookCompiler(Thread.currentThread().getContextClassLoader());
+    private RuleBookCompiler compiler;
     private final ScheduledExecutorService reloader = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "rule-book-reload");
         t.setDaemon(true);
@@ -81,6 +87,7 @@ public class RuleBookService {
 
     @PostConstruct
     void start() {
+        compiler = new RuleBookCompiler(appClassLoader, new Limits(fireLimit, replayBudget));
         Attempt attempt = reload();
         if (!attempt.accepted()) {
             if (LaunchMode.current() == LaunchMode.NORMAL) {
@@ -143,29 +150,31 @@ public class RuleBookService {
         }, debounce.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Compiles the rules folder and swaps the result in if it is sound; otherwise the last good one stays. */
+    /**
+     * Passes the rules folder through the gate (compiled within the sandbox, every sample case as expected) and swaps
+     * the result in if accepted; otherwise the last good rule book stays. Nothing escapes as an exception: every
+     * failure is a problem of the attempt.
+     */
     public synchronized Attempt reload() {
         Instant started = Instant.now();
-        RuleBookCompiler.Result result = compiler.compile(rulesDir);
         RuleBook previous = current.get(); // null at start-up
-        Attempt attempt;
-        if (!result.ok()) {
-            attempt = new Attempt(Instant.now(), null, false, result.problems(), List.of());
-        } else {
-            RuleBook candidate = result.ruleBook();
-            List<CaseReplay.DecisionChange> changed = previous == null ? List.of() : CaseReplay.changes(previous, candidate);
-            if (guard && !changed.isEmpty()) {
-                attempt = new Attempt(Instant.now(), candidate.version(), false, changed.stream()
-                        .map(c -> new RuleProblem(c.file(), 0, 0, "guarded reload: changes the decision of sample case "
-                                + c.id() + " from " + c.before() + " to " + c.after())).toList(), changed);
-            } else {
-                current.set(candidate);
-                attempt = new Attempt(Instant.now(), candidate.version(), true, List.of(), changed);
-                LOG.infof("rule book %s loaded from %s: %d rules, %d sample cases, %d decisions changed", candidate.version(),
-                        rulesDir.toAbsolutePath(), candidate.rules().size(), candidate.cases().size(), changed.size());
-            }
+        RuleBookGate.Verdict verdict;
+        try {
+            verdict = RuleBookGate.check(compiler, rulesDir, previous);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            LOG.errorf(e, "rule book reload failed unexpectedly");
+            verdict = new RuleBookGate.Verdict(null, List.of(new RuleProblem("", 0, 0,
+                    "the rule book could not be loaded: " + e.getClass().getSimpleName())), List.of(), List.of());
         }
-        if (!attempt.accepted()) {
+        Attempt attempt;
+        if (verdict.accepted()) {
+            RuleBook candidate = verdict.book();
+            current.set(candidate);
+            attempt = new Attempt(Instant.now(), candidate.version(), true, List.of(), verdict.changes());
+            LOG.infof("rule book %s loaded from %s: %d rules, %d sample cases passed, %d changed their outcome", candidate.version(),
+                    rulesDir.toAbsolutePath(), candidate.rules().size(), candidate.cases().size(), verdict.changes().size());
+        } else {
+            attempt = new Attempt(Instant.now(), null, false, verdict.problems(), List.of());
             attempt.errors().forEach(p -> LOG.errorf("rule book rejected: %s", p));
         }
         lastAttempt.set(attempt);
@@ -174,7 +183,9 @@ public class RuleBookService {
             showVersion(attempt.version());
         }
         audit.record("reload", started, "before", previous == null ? null : previous.version(), "after", attempt.version(),
-                "accepted", String.valueOf(attempt.accepted()), "version", current.get() == null ? null : current.get().version());
+                "accepted", String.valueOf(attempt.accepted()), "problems", String.valueOf(attempt.errors().size()),
+                "changedCases", String.valueOf(attempt.changedCases().size()),
+                "version", current.get() == null ? null : current.get().version());
         return attempt;
     }
 

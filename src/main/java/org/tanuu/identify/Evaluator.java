@@ -3,6 +3,7 @@ package org.tanuu.identify;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,10 +67,13 @@ public final class Evaluator {
             clock.advanceTime(eventsTime - clock.getCurrentTime(), TimeUnit.MILLISECONDS);
 
             List<Evaluation.TraceEntry> trace = new ArrayList<>();
+            Map<Rule, Integer> firings = new HashMap<>();
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override
                 public void afterMatchFired(AfterMatchFiredEvent event) {
-                    trace.add(traceEntry(book, event.getMatch().getRule(), event.getMatch().getObjects()));
+                    Rule rule = event.getMatch().getRule();
+                    firings.merge(rule, 1, Integer::sum);
+                    trace.add(traceEntry(book, rule, event.getMatch().getObjects()));
                 }
             });
             book.constants().forEach(session::insert);
@@ -81,11 +85,22 @@ public final class Evaluator {
             for (int i = Vocabulary.LAYERS.size() - 1; i >= 0; i--) {
                 session.getAgenda().getAgendaGroup(Vocabulary.LAYERS.get(i)).setFocus(); // a stack: the first group ends on top
             }
-            session.fireAllRules();
+            int limit = book.limits().firings();
+            if (session.fireAllRules(limit) >= limit) {
+                throw limitReached(book, jurisdiction, limit, firings);
+            }
             return read(session, book, trace);
         } finally {
             session.dispose();
         }
+    }
+
+    private static EvaluationLimitException limitReached(RuleBook book, String jurisdiction, int limit, Map<Rule, Integer> firings) {
+        Map.Entry<Rule, Integer> most = firings.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+        RuleInfo info = book.rule(most.getKey().getPackageName(), most.getKey().getName());
+        return info == null
+                ? new EvaluationLimitException(jurisdiction, limit, most.getKey().getName(), null, 0, most.getValue())
+                : new EvaluationLimitException(jurisdiction, limit, info.id(), info.file(), info.line(), most.getValue());
     }
 
     private static Evaluation.TraceEntry traceEntry(RuleBook book, Rule rule, List<Object> objects) {

@@ -25,10 +25,13 @@ public final class RuleBook {
     private final Bibliography bibliography;
     private final List<Object> parameters;
     private final List<Object> constants;
+    private final Limits limits;
 
     RuleBook(String version, Instant loadedAt, Questionnaire questionnaire, Map<String, Jurisdiction> jurisdictions,
-             Map<String, RuleBookCompiler.Built> kieBases, List<RuleInfo> rules, List<SampleCase> cases, Bibliography bibliography, List<Object> parameters) {
+             Map<String, RuleBookCompiler.Built> kieBases, List<RuleInfo> rules, List<SampleCase> cases, Bibliography bibliography, List<Object> parameters,
+             Limits limits) {
         this.version = version;
+        this.limits = limits;
         this.loadedAt = loadedAt;
         this.questionnaire = questionnaire;
         this.jurisdictions = jurisdictions;
@@ -45,7 +48,7 @@ public final class RuleBook {
 
     /** The same rule book, loaded again now: what a reload of unchanged files gives (nothing to parse or compile). */
     RuleBook reloaded(Instant at) {
-        return new RuleBook(version, at, questionnaire, jurisdictions, kieBases, rules, cases, bibliography, parameters);
+        return new RuleBook(version, at, questionnaire, jurisdictions, kieBases, rules, cases, bibliography, parameters, limits);
     }
 
     public String version() { return version; }
@@ -61,6 +64,8 @@ public final class RuleBook {
     public List<RuleInfo> rules() { return rules; }
     public List<SampleCase> cases() { return cases; }
     public Bibliography bibliography() { return bibliography; }
+    /** What an evaluation and a replay of this rule book may cost. */
+    public Limits limits() { return limits; }
     /** The facts every evaluation starts from: the legal parameters and each element's questions. */
     public List<Object> constants() { return constants; }
 

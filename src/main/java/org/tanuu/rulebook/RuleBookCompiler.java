@@ -78,17 +78,19 @@ public final class RuleBookCompiler {
             });
 
     private final ClassLoader classLoader;
+    private final Limits limits;
     /** Knowledge bases of the last rule book (each with its session pool), by jurisdiction and content hash of its DRL. */
     private volatile Map<String, Built> compiled = Map.of();
     /** The last rule book this compiler accepted: files with the same content hash give the same rule book. */
     private volatile RuleBook last;
 
     public RuleBookCompiler() {
-        this(RuleBookCompiler.class.getClassLoader());
+        this(RuleBookCompiler.class.getClassLoader(), Limits.DEFAULT);
     }
 
-    public RuleBookCompiler(ClassLoader appClassLoader) {
+    public RuleBookCompiler(ClassLoader appClassLoader, Limits limits) {
         this.classLoader = new CachingClassLoader(appClassLoader);
+        this.limits = limits;
     }
 
     /** The outcome of one compilation: a rule book, or the problems (never both). */
@@ -126,7 +128,7 @@ public final class RuleBookCompiler {
         if (!problems.isEmpty()) {
             return new Result(null, List.copyOf(problems));
         }
-        RuleBook book = new RuleBook(version, Instant.now(), questionnaire, jurisdictions, kieBases, rules, cases, bibliography, parameters);
+        RuleBook book = new RuleBook(version, Instant.now(), questionnaire, jurisdictions, kieBases, rules, cases, bibliography, parameters, limits);
         last = book;
         return new Result(book, List.of());
     }

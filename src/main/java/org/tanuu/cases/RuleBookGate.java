@@ -1,0 +1,68 @@
+package org.tanuu.cases;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.tanuu.identify.EvaluationLimitException;
+import org.tanuu.rulebook.RuleBook;
+import org.tanuu.rulebook.RuleBookCompiler;
+import org.tanuu.rulebook.RuleProblem;
+
+/**
+ * The one gate a rule book passes before it serves: at start-up, on every reload (live or manual) and in
+ * {@code bin/validate-rules}, through this code alone. A rule book is accepted when it compiles within the sandbox
+ * and every sample case meets its expectation; an edit that changes outcomes passes once the affected cases say so.
+ * Every reason for a refusal is a {@link RuleProblem} with its place.
+ */
+public final class RuleBookGate {
+
+    /**
+     * The gate's answer: the rule book when accepted (null when not), the problems, every case replayed, and against
+     * the rule book in service (if any) the cases whose outcome changed.
+     */
+    public record Verdict(RuleBook book, List<RuleProblem> problems, List<CaseReplay.Outcome> outcomes,
+                          List<CaseReplay.Change> changes) {
+        public boolean accepted() {
+            return book != null;
+        }
+    }
+
+    private RuleBookGate() {
+    }
+
+    /** Compiles {@code folder} and replays its cases; {@code inService} (or null) is what the changes are measured against. */
+    public static Verdict check(RuleBookCompiler compiler, Path folder, RuleBook inService) {
+        RuleBookCompiler.Result result = compiler.compile(folder);
+        if (!result.ok()) {
+            return new Verdict(null, result.problems(), List.of(), List.of());
+        }
+        RuleBook candidate = result.ruleBook();
+        List<CaseReplay.Outcome> outcomes;
+        try {
+            outcomes = CaseReplay.replayAll(candidate);
+        } catch (CaseReplay.TooSlowException e) {
+            return new Verdict(null, List.of(new RuleProblem("cases/", 0, 0, e.getMessage()
+                    + ": the rule book is refused (the limit is the setting tanuu.rules.replay-budget)")), List.of(), List.of());
+        }
+        List<RuleProblem> problems = new ArrayList<>();
+        for (CaseReplay.Outcome outcome : outcomes) {
+            String file = candidate.sampleCase(outcome.id()).file();
+            EvaluationLimitException runaway = outcome.runaway();
+            if (runaway != null && runaway.file() != null && problems.stream().noneMatch(p -> p.file().equals(runaway.file())
+                    && p.line() == runaway.line())) {
+                problems.add(new RuleProblem(runaway.file(), runaway.line(), 0, "rule " + runaway.rule()
+                        + " fires without end (replaying sample case " + outcome.id() + "): " + runaway.getMessage()));
+            }
+            outcome.differences().forEach(difference -> problems.add(new RuleProblem(file, 1, 0, difference)));
+        }
+        List<CaseReplay.Change> changes = List.of();
+        if (inService != null && !inService.version().equals(candidate.version())) {
+            try {
+                changes = CaseReplay.changes(CaseReplay.replayAll(inService), outcomes, candidate);
+            } catch (CaseReplay.TooSlowException e) {
+                // the rule book in service passed this budget when it was accepted; a slow machine now leaves the list empty
+            }
+        }
+        return new Verdict(problems.isEmpty() ? candidate : null, List.copyOf(problems), outcomes, changes);
+    }
+}
