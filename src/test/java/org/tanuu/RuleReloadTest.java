@@ -76,6 +76,19 @@ class RuleReloadTest {
     }
 
     @Test
+    void aFileSavedInAnotherEncodingIsARejectedReloadNotAServerErrorAndTheCatalogueShowsIt() throws java.io.IOException {
+        String before = version();
+        String file = RuleFiles.probeFile("// Вербовка\n" + FLAG_PROBE);
+        java.nio.file.Files.write(COPY.resolve(RuleFiles.PROBE), file.getBytes(java.nio.charset.Charset.forName("windows-1251")));
+        given().post("/rules/reload").then().statusCode(200)
+                .body("accepted", equalTo(false))
+                .body("errors[0].file", equalTo(RuleFiles.PROBE))
+                .body("errors[0].line", equalTo(lineOf(file, "Вербовка")))
+                .body("errors[0].message", startsWith("not UTF-8 text"));
+        given().get("/rules").then().body("version", equalTo(before)).body("errors[0].file", equalTo(RuleFiles.PROBE));
+    }
+
+    @Test
     void aRuleWithoutACitationIsRejectedNamingTheRuleAndItsLine() {
         String before = version();
         String file = RuleFiles.probeFile(RuleFiles.rule("TEST-PROBE-UNCITED", "flags", "", "", "citation"));

@@ -12,10 +12,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ServiceUnavailableException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -66,6 +70,10 @@ public class RuleBookService {
     @ConfigProperty(name = "tanuu.rules.replay-budget", defaultValue = "PT60S")
     Duration replayBudget;
 
+    /** How often the watcher checks that it still watches the folder named (deleted, moved over, link swapped). */
+    @ConfigProperty(name = "tanuu.rules.recheck", defaultValue = "PT2S")
+    Duration recheck;
+
     @Inject
     MeterRegistry metrics;
 
@@ -83,7 +91,30 @@ public class RuleBookService {
     });
     private final ClassLoader appClassLoader = Thread.currentThread().getContextClassLoader();
     private ScheduledFuture<?> pending;
+    /** Runs the watcher's blocking loop; its own thread, not the common pool (one thread on two cores). */
+    private final ExecutorService watchLoop = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "rule-folder-watch");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Guards the watcher and the folder it watches. */
+    private final Object watching = new Object();
     private DirectoryWatcher watcher;
+    private Folder watched;
+
+    /** A folder as found on disk: a folder re-created or moved in has another file key, a swapped link another path. */
+    private record Folder(Path realPath, Object fileKey) {
+        /** The folder {@code path} names now, or null when there is none. */
+        static Folder of(Path path) {
+            try {
+                Path real = path.toRealPath();
+                BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class);
+                return attributes.isDirectory() ? new Folder(real, attributes.fileKey()) : null;
+            } catch (IOException e) {
+                return null;
+            }
+        }
+    }
 
     @PostConstruct
     void start() {
@@ -99,23 +130,84 @@ public class RuleBookService {
             throw new RuleBookRejectedException(rulesDir.toAbsolutePath(), attempt.errors());
         }
         if (watch) {
-            try {
-                // Every event schedules a reload (the content hash makes one of unchanged files cheap); the watcher's
-                // own file hashing is off, since a ConfigMap update renames a link and edits no file.
-                watcher = DirectoryWatcher.builder().path(rulesDir).fileHashing(false).listener(event -> scheduleReload()).build();
-                watcher.watchAsync();
-            } catch (IOException e) {
-                LOG.warnf("cannot watch %s for changes (%s): use POST /rules/reload", rulesDir.toAbsolutePath(), e.getMessage());
+            synchronized (watching) {
+                arm(Folder.of(rulesDir));
             }
+            // A watch follows the folder it was given, not the name: the name may come to mean another folder.
+            reloader.scheduleWithFixedDelay(() -> {
+                try {
+                    recheck();
+                } catch (RuntimeException e) { // an exception would cancel the periodic check for good
+                    LOG.errorf("checking the rules folder failed: %s", e.toString());
+                }
+            }, recheck.toMillis(), recheck.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
     @PreDestroy
     void stop() throws IOException {
         reloader.shutdownNow();
-        if (watcher != null) {
-            watcher.close();
+        synchronized (watching) {
+            watched = null;
+            if (watcher != null) {
+                watcher.close();
+            }
         }
+        watchLoop.shutdownNow();
+    }
+
+    /**
+     * Watches {@code folder} (null: none) instead of the folder watched so far. When it cannot, says so once: it is
+     * not retried until the folder changes, and POST /rules/reload still works.
+     */
+    private void arm(Folder folder) {
+        if (watcher != null) {
+            try {
+                watcher.close();
+            } catch (IOException e) {
+                LOG.debugf("closing the folder watcher: %s", e.toString());
+            }
+            watcher = null;
+        }
+        watched = folder;
+        if (folder == null) {
+            return;
+        }
+        try {
+            // Every event schedules a reload (the content hash makes one of unchanged files cheap); the watcher's
+            // own file hashing is off, since a ConfigMap update renames a link and edits no file.
+            watcher = DirectoryWatcher.builder().path(folder.realPath()).fileHashing(false)
+                    .listener(event -> scheduleReload()).build();
+            watcher.watchAsync(watchLoop);
+        } catch (IOException | UncheckedIOException e) { // e.g. the folder went away again meanwhile
+            arm(null); // closes a watcher built but not started
+            watched = folder;
+            LOG.warnf("cannot watch %s for changes (%s): use POST /rules/reload", rulesDir.toAbsolutePath(), e.getMessage());
+        }
+    }
+
+    /**
+     * Re-arms the watcher when the folder named is not the one watched: deleted (and re-created), moved in over the
+     * old one, or a link swapped to another folder. A watcher that stopped (its folder deleted) is re-armed too.
+     * Then reloads: while the folder is missing that is a rejected attempt, and the last good rule book serves on.
+     */
+    private void recheck() {
+        Folder now = Folder.of(rulesDir);
+        synchronized (watching) {
+            // A watcher that could not be armed is not retried until the folder changes: one warning, not one a check.
+            boolean alive = watcher == null || !watcher.isClosed();
+            if (reloader.isShutdown() || (now == null ? watched == null : now.equals(watched) && alive)) {
+                return;
+            }
+            if (now == null) {
+                LOG.warnf("the rules folder %s is gone: the rule book in force serves on until it is back", rulesDir.toAbsolutePath());
+            }
+            arm(now);
+            if (now != null && watcher != null) {
+                LOG.infof("watching the rules folder %s again (now %s)", rulesDir.toAbsolutePath(), now.realPath());
+            }
+        }
+        scheduleReload();
     }
 
     /** The rule book in force; 503 in the moment between a rejected start and the exit. */

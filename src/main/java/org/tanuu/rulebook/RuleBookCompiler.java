@@ -4,14 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -102,7 +96,10 @@ public final class RuleBookCompiler {
 
     public Result compile(Path folder) {
         List<RuleProblem> problems = new ArrayList<>();
-        Map<String, String> files = readFiles(folder);
+        Map<String, String> files = RulesFolder.read(folder, problems);
+        if (!problems.isEmpty()) {
+            return new Result(null, List.copyOf(problems)); // compiling without the unreadable files would only add noise
+        }
         if (files.isEmpty()) {
             return new Result(null, List.of(new RuleProblem(folder.toString(), 0, 0, "no rule files found in this folder")));
         }
@@ -131,43 +128,6 @@ public final class RuleBookCompiler {
         RuleBook book = new RuleBook(version, Instant.now(), questionnaire, jurisdictions, kieBases, rules, cases, bibliography, parameters, limits);
         last = book;
         return new Result(book, List.of());
-    }
-
-    /**
-     * Every file under the folder, by path relative to it ('/'-separated), in a stable order. For a Kubernetes
-     * ConfigMap volume: symbolic links are followed, entries whose name starts with a dot are skipped (the volume is
-     * a set of links into a hidden {@code ..data} folder, swapped atomically on update), and {@code __} in a name
-     * stands for {@code /} (a ConfigMap key cannot hold one: {@code common__child.drl} is {@code common/child.drl}).
-     */
-    private static Map<String, String> readFiles(Path folder) {
-        Map<String, String> files = new TreeMap<>();
-        if (!Files.isDirectory(folder)) {
-            return files;
-        }
-        try {
-            Files.walkFileTree(folder, Set.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-                    return !dir.equals(folder) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                    if (attributes.isRegularFile() && !hidden(file)) {
-                        files.put(folder.relativize(file).toString().replace('\\', '/').replace("__", "/"),
-                                Files.readString(file, StandardCharsets.UTF_8));
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the rules folder " + folder, e);
-        }
-        return files;
-    }
-
-    private static boolean hidden(Path path) {
-        return path.getFileName().toString().startsWith(".");
     }
 
     private static String version(Map<String, String> files) {
