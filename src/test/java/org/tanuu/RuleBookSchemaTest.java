@@ -104,7 +104,7 @@ class RuleBookSchemaTest {
     }
 
     @Test
-    void anEmptyFileAListForAMapAndADuplicateKeyAreProblemsNotExceptions(@TempDir Path dir) {
+    void anEmptyFileAListForAMapAnEmptyListItemAndADuplicateKeyAreProblemsNotExceptions(@TempDir Path dir) {
         copy(dir);
         RuleFiles.write(dir, "parameters.yaml", "# nothing here yet\n");
         RuleFiles.write(dir, "sources.yaml", "- palermo-protocol\n- unicef-2008\n");
@@ -113,6 +113,10 @@ class RuleBookSchemaTest {
         RuleFiles.write(dir, "cases/zz-twice-named.yaml", "name: One name\nname: Another name\n");
         RuleFiles.write(dir, "cases/zz-a-number.yaml", "42\n");
         edit(dir, "questionnaire.yaml", "\ncontext:\n", "\nextra: 5\nmore: a text\ncontext:\n");
+        edit(dir, "questionnaire.yaml", "values: [F, M, X, UNKNOWN]", "values: [F, M, ~, UNKNOWN]");
+        edit(dir, "jurisdictions.yaml", "folders: [common, kz]", "folders: [common, ~]");
+        RuleFiles.write(dir, "cases/zz-an-empty-answer.yaml", "name: An answer left empty\njurisdiction: PALERMO\nanswers: {person.age: ~}\n"
+                + "expect: {decision: INSUFFICIENT_INFORMATION, flags: [CHILD, ~]}\n");
         List<String> problems = RuleBookFilesTest.problems(dir);
         RuleBookFilesTest.assertHas(problems, "parameters.yaml:1:1: the file is empty: it must be a map of name to {value, citation}");
         RuleBookFilesTest.assertHas(problems, "sources.yaml:1:1: the file is a list: it must be a map of source id to its entry");
@@ -121,6 +125,11 @@ class RuleBookSchemaTest {
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("cases/zz-twice-named.yaml:2:") && p.contains("Duplicate field 'name'")), problems.toString());
         RuleBookFilesTest.assertHas(problems, at(dir, "questionnaire.yaml", "extra: 5") + ": section 'extra': expected a list of questions, found a whole number");
         RuleBookFilesTest.assertHas(problems, at(dir, "questionnaire.yaml", "more: a text") + ": section 'more': expected a list of questions, found a text");
+        RuleBookFilesTest.assertHas(problems, at(dir, "questionnaire.yaml", "~, UNKNOWN]")
+                + ": section 'person', question 'person.sex': values[2]: expected a text, found no value");
+        RuleBookFilesTest.assertHas(problems, at(dir, "jurisdictions.yaml", "~]") + ": KZ: folders[1]: expected a text, found no value");
+        RuleBookFilesTest.assertHas(problems, at(dir, "cases/zz-an-empty-answer.yaml", "~]") + ": expect.flags[1]: expected a text, found no value");
+        assertTrue(problems.stream().noneMatch(p -> p.startsWith("cases/zz-an-empty-answer.yaml:3:")), "answers are checked on replay, not here");
     }
 
     @Test
