@@ -53,7 +53,7 @@ class BibliographyTest {
                 + "answers: {}\nexpect: {decision: INSUFFICIENT_INFORMATION}\n");
         List<String> problems = RuleBookFilesTest.problems(dir);
         assertTrue(problems.stream().anyMatch(p -> p.endsWith("@source cites \"unicef-2008:9999 (p. 12)\": unicef-2008 has lines 1-1757")), problems.toString());
-        assertTrue(problems.contains("cases/zz-uncited.yaml:1:0: source cites \"a newspaper\": expected id:locator, with an id of sources.yaml"
+        assertTrue(problems.contains("cases/zz-uncited.yaml:2:1: source cites \"a newspaper\": expected id:locator, with an id of sources.yaml"
                 + " (or \"constructed: why\" for a made-up case)"), problems.toString());
     }
 

@@ -42,24 +42,24 @@ class RuleBookFilesTest {
         RuleFiles.copy(Path.of("rules"), dir);
         RuleFiles.write(dir, "questionnaire.yaml", """
                 person:
-                  - {id: person.age, kind: int}
-                  - {id: person.age, kind: int}
-                  - {id: person.mood, kind: feeling}
-                  - {id: person.sex, kind: enum}
-                  - {kind: yesno}
+                  - {id: person.age, kind: int, text: "Age."}
+                  - {id: person.age, kind: int, text: "Age again."}
+                  - {id: person.mood, kind: feeling, text: "Mood."}
+                  - {id: person.sex, kind: enum, text: "Sex."}
+                  - {kind: yesno, text: "No id."}
                 act:
-                  - {id: act.recruited, strength: S}
-                  - {id: act.transported, basis: indicator, strength: X}
-                  - {id: act.transferred, basis: law}
+                  - {id: act.recruited, strength: S, text: "Recruited."}
+                  - {id: act.transported, basis: indicator, strength: X, text: "Transported."}
+                  - {id: act.transferred, basis: law, text: "Transferred."}
                 """);
         List<String> problems = problems(dir);
-        assertHas(problems, "questionnaire.yaml:0:0: section 'person', question 'person.age': duplicate question id");
-        assertHas(problems, "questionnaire.yaml:0:0: section 'person', question 'person.mood': kind must be one of [yesno, int, enum, date]");
-        assertHas(problems, "questionnaire.yaml:0:0: section 'person', question 'person.sex': an enum question needs values");
-        assertHas(problems, "questionnaire.yaml:0:0: section 'person': a question needs an id");
-        assertHas(problems, "questionnaire.yaml:0:0: section 'act', question 'act.recruited': evidence of ACT needs basis: law or basis: indicator");
-        assertHas(problems, "questionnaire.yaml:0:0: section 'act', question 'act.transported': an indicator of ACT needs strength (and child) S, M or W");
-        assertHas(problems, "questionnaire.yaml:0:0: section 'act', question 'act.transferred': a law question needs cites: the instrument's words it stands for");
+        assertHas(problems, "questionnaire.yaml:3:6: section 'person', question 'person.age': duplicate question id");
+        assertHas(problems, "questionnaire.yaml:4:23: section 'person', question 'person.mood': kind must be one of [yesno, int, enum, date]");
+        assertHas(problems, "questionnaire.yaml:5:22: section 'person', question 'person.sex': an enum question needs values");
+        assertHas(problems, "questionnaire.yaml:6:5: section 'person': missing key \"id\"");
+        assertHas(problems, "questionnaire.yaml:8:5: section 'act', question 'act.recruited': evidence of ACT needs basis: law or basis: indicator");
+        assertHas(problems, "questionnaire.yaml:9:45: section 'act', question 'act.transported': an indicator of ACT needs strength (and child) S, M or W");
+        assertHas(problems, "questionnaire.yaml:10:5: section 'act', question 'act.transferred': a law question needs cites: the instrument's words it stands for");
     }
 
     @Test
@@ -70,10 +70,12 @@ class RuleBookFilesTest {
     }
 
     @Test
-    void aJurisdictionWithoutFoldersAndAMissingJurisdictionsFileAreRejected(@TempDir Path dir) {
+    void aJurisdictionWithoutFoldersOrWithAnEmptyListAndAMissingJurisdictionsFileAreRejected(@TempDir Path dir) {
         RuleFiles.copy(Path.of("rules"), dir);
-        RuleFiles.write(dir, "jurisdictions.yaml", "PALERMO:\n  name: Palermo\n  folders: [common, palermo]\nKG:\n  name: Kyrgyz Republic\n");
-        assertHas(problems(dir), "jurisdictions.yaml:0:0: KG: lists no rule folders");
+        RuleFiles.write(dir, "jurisdictions.yaml", "PALERMO:\n  name: Palermo\n  folders: []\nKG:\n  name: Kyrgyz Republic\n");
+        List<String> problems = problems(dir);
+        assertHas(problems, "jurisdictions.yaml:3:3: PALERMO: lists no rule folders");
+        assertHas(problems, "jurisdictions.yaml:4:1: KG: missing key \"folders\"");
         RuleFiles.write(dir, "jurisdictions.yaml", null);
         assertHas(problems(dir), "jurisdictions.yaml:0:0: missing: the rule book needs jurisdictions.yaml");
     }
@@ -84,7 +86,7 @@ class RuleBookFilesTest {
         RuleFiles.write(dir, "cases/zz-incomplete.yaml", "name: An incomplete case\n");
         RuleFiles.write(dir, "cases/zz-on-mars.yaml", "name: A case on Mars\njurisdiction: MARS\nanswers: {}\nexpect: {decision: PRESUMED}\n");
         List<String> problems = problems(dir);
-        assertHas(problems, "cases/zz-incomplete.yaml:1:0: a sample case needs jurisdiction, answers, expect");
-        assertHas(problems, "cases/zz-on-mars.yaml:1:0: unknown jurisdiction MARS; expected one of [PALERMO, KG, KZ]");
+        assertHas(problems, "cases/zz-incomplete.yaml:1:1: missing key \"jurisdiction\"");
+        assertHas(problems, "cases/zz-on-mars.yaml:2:1: unknown jurisdiction MARS; expected one of [PALERMO, KG, KZ]");
     }
 }

@@ -76,7 +76,7 @@ class ValidateRulesTest {
         Run run = validate(dir.toString());
         assertEquals(1, run.exit());
         assertTrue(run.out().contains(dir.resolve("cases/zz-expects-nothing.yaml")
-                + ":1:0: expect needs a decision: a case that expects nothing passes whatever happens"), run.out());
+                + ":4:1: expect needs a decision: a case that expects nothing passes whatever happens"), run.out());
     }
 
     @Test

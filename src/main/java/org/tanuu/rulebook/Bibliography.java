@@ -1,5 +1,7 @@
 package org.tanuu.rulebook;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,23 +29,23 @@ public final class Bibliography {
         this.sources = Map.copyOf(sources);
     }
 
-    static Bibliography read(JsonNode root, List<RuleProblem> problems) {
+    /** One entry as written. */
+    private record Entry(@JsonProperty(required = true) String title, String author, Integer year,
+                         @JsonProperty(required = true) String published, String edition, Integer lines) {
+    }
+
+    static Bibliography read(String text, List<RuleProblem> problems) {
         Map<String, Source> sources = new LinkedHashMap<>();
+        YamlFile yaml = YamlFile.parse(FILE, text, problems);
+        JsonNode root = yaml.map("a map of source id to its entry");
         if (root == null) {
             return new Bibliography(sources);
         }
-        if (!root.isObject()) {
-            problems.add(new RuleProblem(FILE, 1, 0, "the bibliography must be a map of source id to its entry"));
-            return new Bibliography(sources);
-        }
-        root.fields().forEachRemaining(e -> {
-            JsonNode n = e.getValue();
-            if (!n.path("title").isTextual() || !n.path("published").isTextual()) {
-                problems.add(new RuleProblem(FILE, 0, 0, e.getKey() + ": an entry needs a title and where it is published"));
-            }
-            sources.put(e.getKey(), new Source(e.getKey(), n.path("title").asText(null), n.path("author").asText(null),
-                    n.hasNonNull("year") ? n.get("year").asInt() : null, n.path("published").asText(null),
-                    n.path("edition").asText(null), n.hasNonNull("lines") ? n.get("lines").asInt() : null));
+        root.fieldNames().forEachRemaining(id -> {
+            Entry n = yaml.read(JsonPointer.empty().appendProperty(id), Entry.class, id);
+            // A broken entry is already a problem; keeping its id spares every citation of it a second one.
+            sources.put(id, n == null ? new Source(id, null, null, null, null, null, null)
+                    : new Source(id, n.title(), n.author(), n.year(), n.published(), n.edition(), n.lines()));
         });
         return new Bibliography(sources);
     }

@@ -1,5 +1,7 @@
 package org.tanuu.rulebook;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -19,50 +21,71 @@ final class Parameters {
     private Parameters() {
     }
 
-    static List<Object> read(JsonNode root, Bibliography bibliography, List<RuleProblem> problems) {
+    /** One entry as written. {@code todo} says what is unconfirmed; rules never read it. */
+    private record Entry(@JsonProperty(required = true) JsonNode value, @JsonProperty(required = true) String citation,
+                         String source, String todo) {
+    }
+
+    /** One combination as written: how many indicators of each strength; a strength left out counts 0. */
+    private record Counts(Integer strong, Integer medium, Integer weak, Integer mediumOrWeak) {
+    }
+
+    static List<Object> read(String text, Bibliography bibliography, List<RuleProblem> problems) {
         List<Object> facts = new ArrayList<>();
+        YamlFile yaml = YamlFile.parse(FILE, text, problems);
+        JsonNode root = yaml.map("a map of name to {value, citation}");
         if (root == null) {
             return facts;
         }
-        if (!root.isObject()) {
-            problems.add(new RuleProblem(FILE, 1, 0, "the parameters must be a map of name to {value, citation}"));
-            return facts;
-        }
-        root.fields().forEachRemaining(e -> {
-            String name = e.getKey();
-            JsonNode entry = e.getValue();
-            JsonNode value = entry.path("value");
-            if (!entry.path("citation").isTextual()) {
-                problems.add(new RuleProblem(FILE, 0, 0, name + ": a parameter needs a citation"));
+        root.fieldNames().forEachRemaining(name -> {
+            JsonPointer at = JsonPointer.empty().appendProperty(name);
+            Entry entry = yaml.read(at, Entry.class, name);
+            if (entry == null) {
+                return;
             }
-            String cited = entry.hasNonNull("source") ? bibliography.problem(entry.get("source").asText()) : null;
+            String cited = entry.source() == null ? null : bibliography.problem(entry.source());
             if (cited != null) {
-                problems.add(new RuleProblem(FILE, 0, 0, name + ": source " + cited));
+                yaml.problem(at.appendProperty("source"), name + ": source " + cited);
             }
+            JsonNode value = entry.value();
+            JsonPointer valueAt = at.appendProperty("value");
             if (name.equals(COMBINATIONS)) {
-                combinations(value, problems).forEach(facts::add);
+                combinations(yaml, valueAt, value).forEach(facts::add);
             } else if (value.isInt()) {
                 facts.add(new Parameter(name, value.asInt(), null));
+            } else if (value.isTextual() && date(value.asText()) != null) {
+                facts.add(new Parameter(name, null, date(value.asText())));
             } else {
-                try {
-                    facts.add(new Parameter(name, null, LocalDate.parse(value.asText())));
-                } catch (DateTimeParseException notADate) {
-                    problems.add(new RuleProblem(FILE, 0, 0, name + ": value must be a whole number or a date (YYYY-MM-DD)"));
-                }
+                yaml.problem(valueAt, name + ": value must be a whole number or a date (YYYY-MM-DD)");
             }
         });
         return facts;
     }
 
-    private static List<Combination> combinations(JsonNode value, List<RuleProblem> problems) {
+    private static List<Combination> combinations(YamlFile yaml, JsonPointer at, JsonNode value) {
         List<Combination> combinations = new ArrayList<>();
         if (!value.isArray() || value.isEmpty()) {
-            problems.add(new RuleProblem(FILE, 0, 0, COMBINATIONS + ": value must list at least one combination"));
+            yaml.problem(at, COMBINATIONS + ": value must list at least one combination");
+            return combinations;
         }
-        for (JsonNode c : value) {
-            combinations.add(new Combination(c.path("strong").asInt(0), c.path("medium").asInt(0), c.path("weak").asInt(0),
-                    c.path("mediumOrWeak").asInt(0)));
+        for (int i = 0; i < value.size(); i++) {
+            Counts c = yaml.read(at.appendIndex(i), Counts.class, COMBINATIONS + "[" + i + "]");
+            if (c != null) {
+                combinations.add(new Combination(count(c.strong()), count(c.medium()), count(c.weak()), count(c.mediumOrWeak())));
+            }
         }
         return combinations;
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException notADate) {
+            return null;
+        }
+    }
+
+    private static int count(Integer n) {
+        return n == null ? 0 : n;
     }
 }

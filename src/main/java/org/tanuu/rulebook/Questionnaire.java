@@ -1,7 +1,8 @@
 package org.tanuu.rulebook;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,23 +37,44 @@ public final class Questionnaire {
                 .filter(q -> q.element().equals(element)).map(Question::id).toList())).toList();
     }
 
+    /** A question as written: every key the catalogue knows, no other. */
+    private record Item(@JsonProperty(required = true) String id, String kind, List<String> values, String element,
+                        String basis, String cites, String dimension, String strength, String child,
+                        @JsonProperty(required = true) String text, Integer min, Integer max) {
+    }
+
+    /** What is wrong with a question, and the key it is wrong at. */
+    private record Flaw(String key, String message) {
+    }
+
     /** Reads the catalogue: top-level sections, each a list of items. Problems are added to {@code problems}. */
-    static Questionnaire read(JsonNode root, String file, List<RuleProblem> problems) {
+    static Questionnaire read(String text, String file, List<RuleProblem> problems) {
         Map<String, Question> questions = new LinkedHashMap<>();
-        if (root == null || !root.isObject()) {
-            problems.add(new RuleProblem(file, 1, 0, "the questionnaire must be a map of sections, each a list of questions"));
+        YamlFile yaml = YamlFile.parse(file, text, problems);
+        JsonNode root = yaml.map("a map of sections, each a list of questions");
+        if (root == null) {
             return new Questionnaire(questions);
         }
         root.fields().forEachRemaining(section -> {
-            for (JsonNode item : section.getValue()) {
-                String id = item.path("id").asText(null);
-                String where = "section '" + section.getKey() + "'" + (id == null ? "" : ", question '" + id + "'");
+            JsonPointer sectionAt = JsonPointer.empty().appendProperty(section.getKey());
+            if (!section.getValue().isArray()) {
+                yaml.problem(sectionAt, "section '" + section.getKey() + "': expected a list of questions, found " + YamlFile.kind(section.getValue()));
+                return;
+            }
+            for (int i = 0; i < section.getValue().size(); i++) {
+                JsonPointer at = sectionAt.appendIndex(i);
+                JsonNode id = section.getValue().get(i).path("id");
+                String where = "section '" + section.getKey() + "'" + (id.isTextual() ? ", question '" + id.asText() + "'" : "");
+                Item item = yaml.read(at, Item.class, where);
+                if (item == null) {
+                    continue;
+                }
                 Question question = question(section.getKey(), item);
-                String problem = questions.containsKey(id) ? "duplicate question id" : problem(question);
-                if (problem != null) {
-                    problems.add(new RuleProblem(file, 0, 0, where + ": " + problem));
+                Flaw flaw = questions.containsKey(item.id()) ? new Flaw("id", "duplicate question id") : problem(question);
+                if (flaw != null) {
+                    yaml.problem(at.appendProperty(flaw.key()), where + ": " + flaw.message());
                 } else {
-                    questions.put(id, question);
+                    questions.put(item.id(), question);
                 }
             }
         });
@@ -60,43 +82,42 @@ public final class Questionnaire {
     }
 
     /** An item as written; sections person and context hold CONTEXT questions, the others evidence of their element. */
-    private static Question question(String section, JsonNode item) {
-        String element = item.path("element").asText(section.equals("context") || section.equals("person")
-                ? CONTEXT : section.toUpperCase());
-        String strength = item.path("strength").asText(null);
-        List<String> values = new ArrayList<>();
-        item.path("values").forEach(v -> values.add(v.asText()));
-        return new Question(item.path("id").asText(null), item.path("kind").asText("yesno"), List.copyOf(values), element,
-                item.path("basis").asText(null), item.path("cites").asText(null), item.path("dimension").asText(null), strength, item.path("child").asText(strength), item.path("text").asText(""),
-                item.hasNonNull("min") ? item.get("min").asInt() : null,
-                item.hasNonNull("max") ? item.get("max").asInt() : null);
+    private static Question question(String section, Item item) {
+        String element = item.element() != null ? item.element()
+                : section.equals("context") || section.equals("person") ? CONTEXT : section.toUpperCase();
+        return new Question(item.id(), item.kind() == null ? "yesno" : item.kind(),
+                item.values() == null ? List.of() : List.copyOf(item.values()), element, item.basis(), item.cites(),
+                item.dimension(), item.strength(), item.child() == null ? item.strength() : item.child(), item.text(),
+                item.min(), item.max());
     }
 
     /** What is wrong with a question, or null. */
-    private static String problem(Question q) {
-        if (q.id() == null) {
-            return "a question needs an id";
-        }
+    private static Flaw problem(Question q) {
         if (!KINDS.contains(q.kind())) {
-            return "kind must be one of " + KINDS;
+            return new Flaw("kind", "kind must be one of " + KINDS);
         }
         if (q.kind().equals("enum") && q.values().isEmpty()) {
-            return "an enum question needs values";
+            return new Flaw("kind", "an enum question needs values");
         }
         if (!q.element().equals(CONTEXT) && !Vocabulary.ELEMENTS.contains(q.element())) {
-            return "element must be one of " + Vocabulary.ELEMENTS + " or " + CONTEXT;
+            return new Flaw("element", "element must be one of " + Vocabulary.ELEMENTS + " or " + CONTEXT);
         }
         if (q.element().equals(CONTEXT)) {
             return null;
         }
         if (Question.LAW.equals(q.basis())) {
-            return q.cites() == null ? "a law question needs cites: the instrument's words it stands for" : null;
+            return q.cites() == null || q.cites().isBlank()
+                    ? new Flaw("cites", "a law question needs cites: the instrument's words it stands for") : null;
         }
         if (!Question.INDICATOR.equals(q.basis())) {
-            return "evidence of " + q.element() + " needs basis: law or basis: indicator";
+            return new Flaw("basis", "evidence of " + q.element() + " needs basis: law or basis: indicator");
+        }
+        if (q.strength() == null) {
+            return new Flaw("strength", "missing key \"strength\": an indicator of " + q.element() + " needs strength S, M or W");
         }
         if (!Vocabulary.STRENGTHS.contains(q.strength()) || !Vocabulary.STRENGTHS.contains(q.childStrength())) {
-            return "an indicator of " + q.element() + " needs strength (and child) S, M or W";
+            return new Flaw(Vocabulary.STRENGTHS.contains(q.strength()) ? "child" : "strength",
+                    "an indicator of " + q.element() + " needs strength (and child) S, M or W");
         }
         return null;
     }

@@ -1,8 +1,5 @@
 package org.tanuu.rulebook;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -58,7 +55,6 @@ public final class RuleBookCompiler {
     private static final List<String> REQUIRED_TAGS = List.of("id", "title", "citation");
     /** KieBuilder reports column 0; the parser's real position is in the text, e.g. "[ERR 102] Line 12:8 ...". */
     private static final Pattern LINE_COLUMN = Pattern.compile("[Ll]ine (\\d+):(\\d+)");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final AtomicLong BUILDS = new AtomicLong();
     /** Sessions made ahead in each jurisdiction's pool; the pool grows to the number of concurrent evaluations. */
     private static final int SESSIONS = 2;
@@ -145,20 +141,13 @@ public final class RuleBookCompiler {
         }
     }
 
-    private static JsonNode readYaml(Map<String, String> files, String name, List<RuleProblem> problems) {
+    /** The text of a YAML file the rule book needs; each reader parses it strictly, so problems have lines. */
+    private static String readYaml(Map<String, String> files, String name, List<RuleProblem> problems) {
         String text = files.get(name);
         if (text == null) {
             problems.add(new RuleProblem(name, 0, 0, "missing: the rule book needs " + name));
-            return null;
         }
-        try {
-            return YAML.readTree(text);
-        } catch (IOException e) {
-            int line = e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
-                    ? j.getLocation().getLineNr() : 0;
-            problems.add(new RuleProblem(name, line, 0, "not valid YAML: " + e.getMessage().lines().findFirst().orElse("")));
-            return null;
-        }
+        return text;
     }
 
     /** Reads the sample cases (cases/*.yaml); their answers are checked when they are replayed. */
@@ -166,13 +155,7 @@ public final class RuleBookCompiler {
                                               Bibliography bibliography, List<RuleProblem> problems) {
         List<SampleCase> cases = new ArrayList<>();
         files.keySet().stream().filter(f -> f.startsWith(CASES) && f.endsWith(".yaml")).forEach(file -> {
-            JsonNode node = readYaml(files, file, problems);
-            SampleCase sample = node == null ? null : SampleCase.read(file, node, jurisdictions.keySet(), problems);
-            String cited = sample == null || sample.source() == null || sample.source().startsWith(CONSTRUCTED) ? null
-                    : bibliography.problem(sample.source());
-            if (cited != null) {
-                problems.add(new RuleProblem(file, 1, 0, "source " + cited + " (or \"" + CONSTRUCTED + " why\" for a made-up case)"));
-            }
+            SampleCase sample = SampleCase.read(file, files.get(file), jurisdictions.keySet(), bibliography, problems);
             if (sample != null) {
                 cases.add(sample);
             }

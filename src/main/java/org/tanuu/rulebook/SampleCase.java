@@ -1,12 +1,13 @@
 package org.tanuu.rulebook;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * A worked case from rules/cases/: an interview and what the rule book must conclude about it. Together they
@@ -26,42 +27,70 @@ public record SampleCase(String id, String file, String name, String summary, St
                               List<String> notFired) {
     }
 
-    /** Reads one case file; null (and a problem) when it is not a sound case. Its answers are checked on replay. */
-    static SampleCase read(String file, JsonNode node, Set<String> jurisdictions, List<RuleProblem> problems) {
-        List<String> missing = Stream.of("name", "jurisdiction", "answers", "expect").filter(f -> !node.hasNonNull(f)).toList();
-        if (!missing.isEmpty()) {
-            problems.add(new RuleProblem(file, 1, 0, "a sample case needs " + String.join(", ", missing)));
+    /** A case file as written. */
+    private record CaseFile(@JsonProperty(required = true) String name, String summary, String source,
+                            @JsonProperty(required = true) String jurisdiction, @JsonProperty(required = true) JsonNode answers,
+                            @JsonProperty(required = true) ExpectFile expect, List<String> changed) {
+    }
+
+    /** The expectation as written; the decision is checked apart, with the reason it is needed. */
+    private record ExpectFile(String decision, Map<String, String> jurisdictions, List<String> flags, List<String> findings,
+                              Map<String, String> offence, Map<String, String> elements, List<String> fired,
+                              List<String> notFired) {
+    }
+
+    /**
+     * Reads one case file; null (and a problem) when it is not a sound case. Its answers are checked on replay,
+     * its source against the bibliography.
+     */
+    static SampleCase read(String file, String text, Set<String> jurisdictions, Bibliography bibliography, List<RuleProblem> problems) {
+        YamlFile yaml = YamlFile.parse(file, text, problems);
+        if (yaml.map("a map with name, summary, source, jurisdiction, answers and expect") == null) {
             return null;
         }
-        String jurisdiction = node.get("jurisdiction").asText();
-        JsonNode expect = node.get("expect");
-        if (!jurisdictions.contains(jurisdiction)) {
-            problems.add(new RuleProblem(file, 1, 0, "unknown jurisdiction " + jurisdiction + "; expected one of " + jurisdictions));
+        JsonPointer root = JsonPointer.empty();
+        CaseFile c = yaml.read(root, CaseFile.class, "");
+        if (c == null) {
             return null;
         }
-        if (!expect.path("decision").isTextual()) {
-            problems.add(new RuleProblem(file, 1, 0, "expect needs a decision: a case that expects nothing passes whatever happens"));
+        if (!jurisdictions.contains(c.jurisdiction())) {
+            yaml.problem(root.appendProperty("jurisdiction"), "unknown jurisdiction " + c.jurisdiction() + "; expected one of " + jurisdictions);
             return null;
+        }
+        if (!c.answers().isObject()) {
+            yaml.problem(root.appendProperty("answers"), "answers must be a map of question id to answer, not " + YamlFile.kind(c.answers()));
+            return null;
+        }
+        ExpectFile expect = c.expect();
+        if (expect.decision() == null || expect.decision().isBlank()) {
+            yaml.problem(root.appendProperty("expect"), "expect needs a decision: a case that expects nothing passes whatever happens");
+            return null;
+        }
+        String cited = c.source() == null || c.source().startsWith(RuleBookCompiler.CONSTRUCTED) ? null : bibliography.problem(c.source());
+        if (cited != null) {
+            yaml.problem(root.appendProperty("source"), "source " + cited + " (or \"" + RuleBookCompiler.CONSTRUCTED + " why\" for a made-up case)");
         }
         String id = file.substring(file.lastIndexOf('/') + 1, file.length() - ".yaml".length());
-        return new SampleCase(id, file, node.get("name").asText(), node.path("summary").asText("").strip(),
-                node.path("source").asText(null), jurisdiction, node.get("answers"), new Expectation(
-                        expect.get("decision").asText(), strings(expect.path("jurisdictions")),
-                        expect.has("flags") ? list(expect.get("flags")) : null,
-                        expect.has("findings") ? list(expect.get("findings")) : null,
-                        expect.has("offence") ? strings(expect.get("offence")) : null, strings(expect.path("elements")),
-                        list(expect.path("fired")), list(expect.path("notFired"))), list(node.path("changed")));
+        return new SampleCase(id, file, c.name(), c.summary() == null ? "" : c.summary().strip(), c.source(), c.jurisdiction(),
+                c.answers(), new Expectation(expect.decision(), orEmpty(expect.jurisdictions()),
+                        copy(expect.flags()), copy(expect.findings()), copy(expect.offence()), orEmpty(expect.elements()),
+                        orEmpty(expect.fired()), orEmpty(expect.notFired())), orEmpty(c.changed()));
     }
 
-    private static Map<String, String> strings(JsonNode map) {
-        Map<String, String> strings = new LinkedHashMap<>();
-        map.fields().forEachRemaining(e -> strings.put(e.getKey(), e.getValue().asText()));
-        return strings;
+    /** An expectation left out is null: the case does not check it. */
+    private static List<String> copy(List<String> list) {
+        return list == null ? null : List.copyOf(list);
     }
 
-    private static List<String> list(JsonNode list) {
-        List<String> strings = new ArrayList<>();
-        list.forEach(item -> strings.add(item.asText()));
-        return List.copyOf(strings);
+    private static Map<String, String> copy(Map<String, String> map) {
+        return map == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
+
+    private static List<String> orEmpty(List<String> list) {
+        return list == null ? List.of() : List.copyOf(list);
+    }
+
+    private static Map<String, String> orEmpty(Map<String, String> map) {
+        return map == null ? Map.of() : copy(map);
     }
 }
