@@ -50,7 +50,7 @@ class ConfigMapSwapTest {
         Files.move(link, VOLUME.resolve("..data"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 
         RuleFolderWatchTest.waitFor(() -> !RuleReloadTest.version().equals(before), "the watcher to serve the swapped ConfigMap");
-        given().contentType("application/json").body("{\"answers\": {\"act.recruited\": \"YES\"}}").post("/identify")
+        given().contentType("application/json").body(RuleReloadTest.KG_INTERVIEW).post("/identify")
                 .then().statusCode(200).body("flags", hasItem("TEST_PROBE"))
                 .body("rulebook.version", equalTo(RuleReloadTest.version()));
     }

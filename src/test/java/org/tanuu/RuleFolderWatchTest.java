@@ -97,7 +97,7 @@ class RuleFolderWatchTest {
     /** A copy of rules/ with the probe, beside the watched folder (a rename cannot cross file systems). */
     private static Path prepared() throws IOException {
         Path next = Files.createDirectory(sibling("next"));
-        RuleFiles.copy(Path.of("rules"), next);
+        RuleFiles.copy(COPY.toRealPath(), next); // the folder served now, so that without the probe it is the same rule book
         RuleFiles.write(next, RuleFiles.PROBE, RuleFiles.probeFile(RuleReloadTest.FLAG_PROBE));
         return next;
     }
