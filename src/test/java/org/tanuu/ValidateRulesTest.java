@@ -65,7 +65,8 @@ class ValidateRulesTest {
         Files.writeString(sample, text.replace("  decision: " + actual, "  decision: " + wrong));
         Run run = validate(dir.toString());
         assertEquals(1, run.exit());
-        assertTrue(run.out().contains(sample + ":1:0: decision: expected " + wrong + ", got " + actual), run.out());
+        assertTrue(run.out().contains(sample + ":" + RuleFiles.lineOf(sample, "  decision: ") + ":0: decision: expected " + wrong
+                + ", got " + actual), run.out());
     }
 
     @Test
@@ -88,7 +89,7 @@ class ValidateRulesTest {
         Run run = validate(dir.toString());
         assertEquals(1, run.exit());
         assertTrue(run.out().contains(dir.resolve("cases/zz-probe-must-not-fire.yaml")
-                + ":1:0: notFired: expected rule TEST-PROBE-FLAG not to fire; it did"), run.out());
+                + ":6:0: notFired: expected rule TEST-PROBE-FLAG not to fire; it did"), run.out());
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.tanuu.identify.EvaluationLimitException;
 import org.tanuu.rulebook.RuleBook;
 import org.tanuu.rulebook.RuleBookCompiler;
 import org.tanuu.rulebook.RuleProblem;
+import org.tanuu.rulebook.SampleCase;
 
 /**
  * The one gate a rule book passes before it serves: at start-up, on every reload (live or manual) and in
@@ -46,14 +47,14 @@ public final class RuleBookGate {
         }
         List<RuleProblem> problems = new ArrayList<>();
         for (CaseReplay.Outcome outcome : outcomes) {
-            String file = candidate.sampleCase(outcome.id()).file();
+            SampleCase sample = candidate.sampleCase(outcome.id());
             EvaluationLimitException runaway = outcome.runaway();
             if (runaway != null && runaway.file() != null && problems.stream().noneMatch(p -> p.file().equals(runaway.file())
                     && p.line() == runaway.line())) {
                 problems.add(new RuleProblem(runaway.file(), runaway.line(), 0, "rule " + runaway.rule()
                         + " fires without end (replaying sample case " + outcome.id() + "): " + runaway.getMessage()));
             }
-            outcome.differences().forEach(difference -> problems.add(new RuleProblem(file, 1, 0, difference)));
+            outcome.differences().forEach(difference -> problems.add(new RuleProblem(sample.file(), sample.lineOf(difference), 0, difference)));
         }
         List<CaseReplay.Change> changes = List.of();
         if (inService != null && !inService.version().equals(candidate.version())) {

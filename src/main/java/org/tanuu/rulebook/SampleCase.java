@@ -1,5 +1,6 @@
 package org.tanuu.rulebook;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +16,17 @@ import java.util.Set;
  * {@code changed} says why an expectation was corrected, one line per correction.
  */
 public record SampleCase(String id, String file, String name, String summary, String source, String jurisdiction,
-                         JsonNode answers, Expectation expect, List<String> changed) {
+                         JsonNode answers, Expectation expect, List<String> changed,
+                         @JsonIgnore Map<String, Integer> lines) {
+
+    /**
+     * The line of the file a replay difference is about: {@code "flags: expected ..."} is at {@code flags:} under
+     * {@code expect}, an invalid answer at {@code answers}, anything else at {@code expect}.
+     */
+    public int lineOf(String difference) {
+        String key = difference.startsWith("invalid interview") ? "answers" : difference.split("[:.]", 2)[0];
+        return lines.getOrDefault(key, lines.getOrDefault("expect", 1));
+    }
 
     /**
      * What must come out: the decision (always), and where given per-jurisdiction decisions, the exact flags, the
@@ -74,7 +85,17 @@ public record SampleCase(String id, String file, String name, String summary, St
         return new SampleCase(id, file, c.name(), c.summary() == null ? "" : c.summary().strip(), c.source(), c.jurisdiction(),
                 c.answers(), new Expectation(expect.decision(), orEmpty(expect.jurisdictions()),
                         copy(expect.flags()), copy(expect.findings()), copy(expect.offence()), orEmpty(expect.elements()),
-                        orEmpty(expect.fired()), orEmpty(expect.notFired())), orEmpty(c.changed()));
+                        orEmpty(expect.fired()), orEmpty(expect.notFired())), orEmpty(c.changed()), lines(yaml, c));
+    }
+
+    /** Where answers, expect and each key of expect are written. */
+    private static Map<String, Integer> lines(YamlFile yaml, CaseFile c) {
+        Map<String, Integer> lines = new LinkedHashMap<>();
+        JsonPointer expect = JsonPointer.empty().appendProperty("expect");
+        lines.put("answers", yaml.line(JsonPointer.empty().appendProperty("answers")));
+        lines.put("expect", yaml.line(expect));
+        yaml.root().path("expect").fieldNames().forEachRemaining(key -> lines.put(key, yaml.line(expect.appendProperty(key))));
+        return Map.copyOf(lines);
     }
 
     /** An expectation left out is null: the case does not check it. */

@@ -115,6 +115,12 @@ final class YamlFile {
         problems.add(new RuleProblem(file, location == null ? 1 : location.getLineNr(), location == null ? 1 : location.getColumnNr(), message));
     }
 
+    /** The line where {@code at} is written (or its closest written parent), 1 when unknown. */
+    int line(JsonPointer at) {
+        JsonLocation location = locate(at);
+        return location == null ? 1 : location.getLineNr();
+    }
+
     /** Where {@code at} is written, or its closest written parent (a missing key is reported at its map). */
     private JsonLocation locate(JsonPointer at) {
         for (JsonPointer p = at; p != null; p = p.head()) {
