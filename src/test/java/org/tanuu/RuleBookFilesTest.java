@@ -72,10 +72,12 @@ class RuleBookFilesTest {
     @Test
     void aJurisdictionWithoutFoldersOrWithAnEmptyListAndAMissingJurisdictionsFileAreRejected(@TempDir Path dir) {
         RuleFiles.copy(Path.of("rules"), dir);
-        RuleFiles.write(dir, "jurisdictions.yaml", "PALERMO:\n  name: Palermo\n  folders: []\nKG:\n  name: Kyrgyz Republic\n");
+        RuleFiles.write(dir, "jurisdictions.yaml", "baseline: PALERMO\ndefault: ZZ\njurisdictions:\n  PALERMO:\n    name: Palermo\n"
+                + "    folders: []\n  KG:\n    name: Kyrgyz Republic\n");
         List<String> problems = problems(dir);
-        assertHas(problems, "jurisdictions.yaml:3:3: PALERMO: lists no rule folders");
-        assertHas(problems, "jurisdictions.yaml:4:1: KG: missing key \"folders\"");
+        assertHas(problems, "jurisdictions.yaml:6:5: PALERMO: lists no rule folders");
+        assertHas(problems, "jurisdictions.yaml:7:3: KG: missing key \"folders\"");
+        assertHas(problems, "jurisdictions.yaml:2:1: default: ZZ is not a jurisdiction of this file [PALERMO, KG]");
         RuleFiles.write(dir, "jurisdictions.yaml", null);
         assertHas(problems(dir), "jurisdictions.yaml:0:0: missing: the rule book needs jurisdictions.yaml");
     }

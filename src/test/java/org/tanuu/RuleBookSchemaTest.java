@@ -95,7 +95,7 @@ class RuleBookSchemaTest {
     @Test
     void aMissingRequiredKeyInTheJurisdictionsAndTheSourcesIsNamed(@TempDir Path dir) {
         copy(dir);
-        edit(dir, "jurisdictions.yaml", "  name: Republic of Kazakhstan\n", "");
+        edit(dir, "jurisdictions.yaml", "    name: Republic of Kazakhstan\n", "");
         edit(dir, "sources.yaml", "  published: UNICEF, Bishkek, 2008, 90 p., ISBN 978-9967-24-771-0\n", "");
         List<String> problems = RuleBookFilesTest.problems(dir);
         RuleBookFilesTest.assertHas(problems, at(dir, "jurisdictions.yaml", "KZ:") + ": KZ: missing key \"name\"");
@@ -118,7 +118,7 @@ class RuleBookSchemaTest {
         RuleFiles.write(dir, "cases/zz-an-empty-answer.yaml", "name: An answer left empty\njurisdiction: PALERMO\nanswers: {person.age: ~}\n"
                 + "expect: {decision: INSUFFICIENT_INFORMATION, flags: [CHILD, ~]}\n");
         List<String> problems = RuleBookFilesTest.problems(dir);
-        RuleBookFilesTest.assertHas(problems, "parameters.yaml:1:1: the file is empty: it must be a map of name to {value, citation}");
+        RuleBookFilesTest.assertHas(problems, "parameters.yaml:1:1: the file is empty: it must be a map of name to {description, values, and values per jurisdiction}");
         RuleBookFilesTest.assertHas(problems, "sources.yaml:1:1: the file is a list: it must be a map of source id to its entry");
         RuleBookFilesTest.assertHas(problems, "cases/zz-a-list-of-answers.yaml:4:1: key \"expect\": expected a map, found a list");
         RuleBookFilesTest.assertHas(problems, "cases/zz-a-number.yaml:1:1: the file is a whole number: it must be a map with name, summary, source, jurisdiction, answers and expect");
@@ -160,6 +160,6 @@ class RuleBookSchemaTest {
                         + " person into the job, trip or marriage that led to the situation.}\n");
         RuleBookFilesTest.assertHas(RuleBookFilesTest.problems(dir), at(dir, "questionnaire.yaml", "arranged or talked")
                 + ": section 'act', question 'act.recruited': unknown key \"arranged or talked the person into the job\"; expected one of "
-                + "[id, kind, values, element, basis, cites, dimension, strength, child, text, min, max]");
+                + "[id, kind, values, element, basis, cites, dimension, strength, child, text, min, max, jurisdictions]");
     }
 }

@@ -31,6 +31,20 @@ class ValidateRulesTest {
         Run run = validate("rules");
         assertEquals(0, run.exit(), run.out());
         assertTrue(run.out().contains("failed") && run.out().contains(" 0 failed"), run.out());
+        assertEquals(1, run.out().lines().count(), "the summary alone, no warning: " + run.out());
+    }
+
+    @Test
+    void aConditionCopiedIntoASecondRuleIsWarnedOfAndRejectsNothing(@TempDir Path dir) {
+        RuleFiles.copy(Path.of("rules"), dir);
+        String copied = "    Answer( question == \"migration.paidSmuggler\", value == \"YES\" )\n"
+                + "    Answer(question == \"migration.freeOnArrival\", value == \"YES\") // the same test, spaced otherwise\n"
+                + "    not ElementStatus( element == \"PURPOSE\", status in (\"ESTABLISHED\", \"INDICATED\") )";
+        RuleFiles.write(dir, RuleFiles.PROBE, RuleFiles.probeFile(RuleFiles.rule("TEST-PROBE-COPY", "flags", copied, "")));
+        Run run = validate(dir.toString());
+        assertEquals(0, run.exit(), run.out());
+        assertTrue(run.out().contains(dir.resolve(RuleFiles.PROBE) + ":5:0: warning: the condition of rule TEST-PROBE-COPY is written "
+                + "out again from rule SHARED-SMUGGLING (common/shared-tests.drl:"), run.out());
     }
 
     @Test

@@ -47,6 +47,9 @@ public final class ValidateRules {
         }
         CaseReplay.Report report = CaseReplay.report(verdict.outcomes());
         RuleBook book = verdict.accepted() ? verdict.book() : null;
+        if (book != null) {
+            book.warnings().forEach(w -> out.println(folder.resolve(w.file()) + ":" + w.line() + ":" + w.column() + ": " + w.message()));
+        }
         if (book != null && options.contains("--coverage")) {
             for (RuleInfo rule : CaseReplay.neverFired(book, verdict.outcomes())) {
                 out.println(folder.resolve(rule.file()) + ":" + rule.line() + ":0: never fires in the sample cases: " + rule.id());

@@ -8,7 +8,8 @@ public final class FactTypes {
             Decision.class, Element.class, ElementQuestions.class, ElementStatus.class, EventsDate.class, Evidence.class,
             Finding.class, Flag.class, Indicator.class, Missing.class, NotRequired.class, Offence.class,
             OffenceElement.class, OffenceStatus.class, Parameter.class, Question.class, Required.class, Stated.class,
-            Tally.class);
+            Tally.class, SmugglingPattern.class, OffenceCausedByTrafficking.class, OffenceByChildInSexualExploitation.class,
+            HazardousWorkByChild.class, WorkBelowMinimumAge.class, ChildProtectionGround.class, ChildSold.class, EditionInForce.class);
 
     private FactTypes() {
     }

@@ -16,7 +16,8 @@ final class ApiDocs {
 
     @Schema(name = "Interview", description = "An interview: question ids of GET /questionnaire to answers")
     record InterviewRequest(
-            @Schema(description = "PALERMO (default), KG or KZ", enumeration = {"PALERMO", "KG", "KZ"}) String jurisdiction,
+            @Schema(description = "a jurisdiction of GET /jurisdictions (the rule book's jurisdictions.yaml); absent: its default")
+            String jurisdiction,
             @Schema(description = "the caller's opaque reference, at most 200 characters; echoed and audited") String reference,
             @Schema(description = "question id -> YES | NO | UNKNOWN | DECLINED, a whole number, an enum value or a date; "
                     + "null or absent is UNKNOWN", required = true) Map<String, Object> answers) {

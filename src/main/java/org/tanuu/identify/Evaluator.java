@@ -76,10 +76,11 @@ public final class Evaluator {
                     trace.add(traceEntry(book, rule, event.getMatch().getObjects()));
                 }
             });
-            book.constants().forEach(session::insert);
+            book.constants(jurisdiction, interview.eventsDate()).forEach(session::insert);
             for (Answer answer : interview.answers().values()) {
                 session.insert(answer);
-                session.insert(book.questionnaire().get(answer.question())); // only the questions answered: a session stays small
+                // only the questions answered, as this jurisdiction reads them: a session stays small
+                session.insert(book.questionnaire().get(answer.question(), jurisdiction));
             }
             session.insert(new EventsDate(interview.answers().containsKey(Interview.EVENTS_DATE) ? interview.eventsDate() : null));
             for (int i = Vocabulary.LAYERS.size() - 1; i >= 0; i--) {

@@ -4,11 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.tanuu.rulebook.RuleBook;
 
-/** The domain entry point: an interview through the requested jurisdiction's rule book and the Palermo baseline. */
+/** The domain entry point: an interview through the requested jurisdiction's rule book and the baseline's. */
 public final class Identifier {
-    /** The international baseline every national decision is shown beside. */
-    public static final String BASELINE = "PALERMO";
-
     private Identifier() {
     }
 
@@ -17,8 +14,8 @@ public final class Identifier {
         Evaluation main = Evaluator.evaluate(book, interview, requested);
         Map<String, Identification.Summary> jurisdictions = new LinkedHashMap<>();
         jurisdictions.put(requested, Identification.Summary.of(main));
-        if (!requested.equals(BASELINE)) {
-            jurisdictions.put(BASELINE, Identification.Summary.of(Evaluator.evaluate(book, interview, BASELINE)));
+        if (!requested.equals(book.baseline())) { // every decision is shown beside the baseline's (jurisdictions.yaml)
+            jurisdictions.put(book.baseline(), Identification.Summary.of(Evaluator.evaluate(book, interview, book.baseline())));
         }
         return new Identification(main.decision(), main.score(), requested, interview.reference(), main.child(),
                 main.childBasis(), main.elements(), jurisdictions, main.offence(), main.flags(), main.findings(), main.missing(), main.trace(),

@@ -80,7 +80,7 @@ public final class InterviewReader {
 
     private static String jurisdiction(JsonNode j, RuleBook book, String prefix, List<FieldError> errors) {
         if (j == null || j.isNull()) {
-            return Identifier.BASELINE;
+            return book.defaultJurisdiction();
         }
         if (!j.isTextual() || !book.jurisdictions().containsKey(j.asText())) {
             errors.add(new FieldError(prefix + "jurisdiction", "unknown jurisdiction; expected one of " + book.jurisdictions().keySet()));

@@ -22,16 +22,34 @@ public record Jurisdiction(String code, String name, List<String> folders, List<
     private record InstrumentEntry(@JsonProperty(required = true) String name, String edition) {
     }
 
-    /** Reads jurisdictions.yaml: code -> {name, folders, instruments}. Problems are added to {@code problems}. */
-    static Map<String, Jurisdiction> readAll(String text, String file, List<RuleProblem> problems) {
+    /**
+     * What jurisdictions.yaml declares: every rule book by code, the baseline every decision is shown beside, and the
+     * default for a request that names none.
+     */
+    public record Declared(Map<String, Jurisdiction> all, String baseline, String fallback) {
+    }
+
+    /** The file as written. */
+    private record File(@JsonProperty(required = true) String baseline, @JsonProperty(required = true, value = "default") String fallback,
+                        @JsonProperty(required = true) JsonNode jurisdictions) {
+    }
+
+    /** Reads jurisdictions.yaml: baseline, default, and jurisdictions: code -> {name, folders, instruments}. */
+    static Declared readAll(String text, String file, List<RuleProblem> problems) {
         Map<String, Jurisdiction> jurisdictions = new LinkedHashMap<>();
         YamlFile yaml = YamlFile.parse(file, text, problems);
-        JsonNode root = yaml.map("a map of jurisdiction code to {name, folders, instruments}");
-        if (root == null) {
-            return jurisdictions;
+        JsonNode root = yaml.map("a map with baseline, default and jurisdictions (code -> {name, folders, instruments})");
+        File declared = root == null ? null : yaml.read(JsonPointer.empty(), File.class, "");
+        if (declared == null) {
+            return new Declared(jurisdictions, null, null);
         }
-        root.fieldNames().forEachRemaining(code -> {
-            JsonPointer at = JsonPointer.empty().appendProperty(code);
+        JsonPointer listAt = JsonPointer.empty().appendProperty("jurisdictions");
+        if (!declared.jurisdictions().isObject()) {
+            yaml.problem(listAt, "jurisdictions: expected a map of code to {name, folders, instruments}, found " + YamlFile.kind(declared.jurisdictions()));
+            return new Declared(jurisdictions, null, null);
+        }
+        declared.jurisdictions().fieldNames().forEachRemaining(code -> {
+            JsonPointer at = listAt.appendProperty(code);
             Entry entry = yaml.read(at, Entry.class, code);
             if (entry == null) {
                 // Already a problem; keeping the code spares every case of this jurisdiction a second one.
@@ -45,6 +63,12 @@ public record Jurisdiction(String code, String name, List<String> folders, List<
                     : entry.instruments().stream().map(i -> new Instrument(i.name(), i.edition())).toList();
             jurisdictions.put(code, new Jurisdiction(code, entry.name(), List.copyOf(entry.folders()), instruments));
         });
-        return jurisdictions;
+        for (String key : List.of("baseline", "default")) {
+            String code = key.equals("baseline") ? declared.baseline() : declared.fallback();
+            if (!jurisdictions.containsKey(code)) {
+                yaml.problem(JsonPointer.empty().appendProperty(key), key + ": " + code + " is not a jurisdiction of this file " + jurisdictions.keySet());
+            }
+        }
+        return new Declared(jurisdictions, declared.baseline(), declared.fallback());
     }
 }

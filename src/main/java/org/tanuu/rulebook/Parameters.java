@@ -6,75 +6,183 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.tanuu.facts.Combination;
 import org.tanuu.facts.Parameter;
 
 /**
- * The legal parameters (rules/parameters.yaml) as the facts rules read: a {@link Parameter} per number or date, a
- * {@link Combination} per way indicators establish an element.
+ * The legal parameters (rules/parameters.yaml): each a name, and its values by date, with the citation of each value;
+ * a jurisdiction whose law differs has values of its own. Rules read "the value in force on the events date for this
+ * jurisdiction" under one name, as {@link Parameter} facts (a number or a date) and {@link Combination} facts (the ways
+ * indicators establish an element).
  */
-final class Parameters {
+public final class Parameters {
     static final String FILE = "parameters.yaml";
     static final String COMBINATIONS = "establishing-combinations";
+    private static final String DESCRIPTION = "description";
+    private static final String VALUES = "values";
 
-    private Parameters() {
+    /** One value and the law it rests on; in force from {@code from} (null: as far back as our sources go). */
+    public record Value(LocalDate from, Object value, String citation, String source, String todo) {
     }
 
-    /** One entry as written. {@code todo} says what is unconfirmed; rules never read it. */
-    private record Entry(@JsonProperty(required = true) JsonNode value, @JsonProperty(required = true) String citation,
-                         String source, String todo) {
+    /** A parameter: what it is, the baseline values, and the values of each jurisdiction whose law differs. */
+    public record Definition(String name, String description, List<Value> values, Map<String, List<Value>> jurisdictions) {
+        /** The values that apply under {@code jurisdiction}: its own, or the baseline. */
+        public List<Value> valuesFor(String jurisdiction) {
+            return jurisdictions.getOrDefault(jurisdiction, values);
+        }
+
+        /** The value in force on {@code date} under {@code jurisdiction}, or null (none yet, or none for it). */
+        Value inForce(String jurisdiction, LocalDate date) {
+            Value found = null;
+            for (Value v : valuesFor(jurisdiction)) {
+                if (v.from() == null || !v.from().isAfter(date)) {
+                    found = v;
+                }
+            }
+            return found;
+        }
+    }
+
+    /** One value as written. */
+    private record Entry(String from, @JsonProperty(required = true) JsonNode value,
+                         @JsonProperty(required = true) String citation, String source, String todo) {
     }
 
     /** One combination as written: how many indicators of each strength; a strength left out counts 0. */
     private record Counts(Integer strong, Integer medium, Integer weak, Integer mediumOrWeak) {
     }
 
-    static List<Object> read(String text, Bibliography bibliography, List<RuleProblem> problems) {
+    private final Map<String, Definition> definitions;
+
+    private Parameters(Map<String, Definition> definitions) {
+        this.definitions = definitions;
+    }
+
+    public Collection<Definition> all() {
+        return definitions.values();
+    }
+
+    public Definition get(String name) {
+        return definitions.get(name);
+    }
+
+    /** The facts an evaluation under {@code jurisdiction} of events on {@code date} starts from. */
+    public List<Object> facts(String jurisdiction, LocalDate date) {
         List<Object> facts = new ArrayList<>();
-        YamlFile yaml = YamlFile.parse(FILE, text, problems);
-        JsonNode root = yaml.map("a map of name to {value, citation}");
-        if (root == null) {
-            return facts;
-        }
-        root.fieldNames().forEachRemaining(name -> {
-            JsonPointer at = JsonPointer.empty().appendProperty(name);
-            Entry entry = yaml.read(at, Entry.class, name);
-            if (entry == null) {
-                return;
+        for (Definition d : definitions.values()) {
+            Value v = d.inForce(jurisdiction, date);
+            if (v == null) {
+                continue;
             }
-            String cited = entry.source() == null ? null : bibliography.problem(entry.source());
-            if (cited != null) {
-                yaml.problem(at.appendProperty("source"), name + ": source " + cited);
-            }
-            JsonNode value = entry.value();
-            JsonPointer valueAt = at.appendProperty("value");
-            if (name.equals(COMBINATIONS)) {
-                combinations(yaml, valueAt, value).forEach(facts::add);
-            } else if (value.isInt()) {
-                facts.add(new Parameter(name, value.asInt(), null));
-            } else if (value.isTextual() && date(value.asText()) != null) {
-                facts.add(new Parameter(name, null, date(value.asText())));
+            if (v.value() instanceof List<?> combinations) {
+                facts.addAll(combinations);
             } else {
-                yaml.problem(valueAt, name + ": value must be a whole number or a date (YYYY-MM-DD)");
+                facts.add(v.value() instanceof Integer n ? new Parameter(d.name(), n, null) : new Parameter(d.name(), null, (LocalDate) v.value()));
             }
-        });
+        }
         return facts;
     }
 
-    private static List<Combination> combinations(YamlFile yaml, JsonPointer at, JsonNode value) {
-        List<Combination> combinations = new ArrayList<>();
-        if (!value.isArray() || value.isEmpty()) {
-            yaml.problem(at, COMBINATIONS + ": value must list at least one combination");
-            return combinations;
+    static Parameters read(String text, Set<String> jurisdictions, Bibliography bibliography, List<RuleProblem> problems) {
+        Map<String, Definition> definitions = new LinkedHashMap<>();
+        YamlFile yaml = YamlFile.parse(FILE, text, problems);
+        JsonNode root = yaml.map("a map of name to {description, values, and values per jurisdiction}");
+        if (root == null) {
+            return new Parameters(definitions);
         }
-        for (int i = 0; i < value.size(); i++) {
-            Counts c = yaml.read(at.appendIndex(i), Counts.class, COMBINATIONS + "[" + i + "]");
-            if (c != null) {
-                combinations.add(new Combination(count(c.strong()), count(c.medium()), count(c.weak()), count(c.mediumOrWeak())));
+        root.fieldNames().forEachRemaining(name -> {
+            JsonPointer at = JsonPointer.empty().appendProperty(name);
+            JsonNode node = root.get(name);
+            if (!node.isObject()) {
+                yaml.problem(at, name + ": expected a map with " + DESCRIPTION + " and " + VALUES + ", found " + YamlFile.kind(node));
+                return;
+            }
+            if (!node.path(DESCRIPTION).isTextual()) {
+                yaml.problem(at, name + ": missing key \"" + DESCRIPTION + "\": say what the parameter is");
+            }
+            List<Value> values = List.of();
+            Map<String, List<Value>> byJurisdiction = new LinkedHashMap<>();
+            for (String key : (Iterable<String>) node::fieldNames) {
+                if (key.equals(VALUES)) {
+                    values = values(yaml, at.appendProperty(key), name, node.get(key), bibliography);
+                } else if (jurisdictions.contains(key)) {
+                    byJurisdiction.put(key, values(yaml, at.appendProperty(key), name + " under " + key, node.get(key), bibliography));
+                } else if (!key.equals(DESCRIPTION)) {
+                    yaml.problem(at.appendProperty(key), name + ": unknown key \"" + key + "\"; expected " + DESCRIPTION + ", "
+                            + VALUES + " or a jurisdiction of jurisdictions.yaml " + jurisdictions);
+                }
+            }
+            if (!node.has(VALUES) && byJurisdiction.isEmpty()) {
+                yaml.problem(at, name + ": no values: give " + VALUES + " (every jurisdiction) or values under a jurisdiction");
+            }
+            definitions.put(name, new Definition(name, node.path(DESCRIPTION).asText(""), values, Map.copyOf(byJurisdiction)));
+        });
+        return new Parameters(definitions);
+    }
+
+    /** A list of dated values, oldest first; only the first may be undated. */
+    private static List<Value> values(YamlFile yaml, JsonPointer at, String what, JsonNode list, Bibliography bibliography) {
+        List<Value> values = new ArrayList<>();
+        if (!list.isArray() || list.isEmpty()) {
+            yaml.problem(at, what + ": expected a list of {from, value, citation}, found " + YamlFile.kind(list));
+            return values;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            JsonPointer itemAt = at.appendIndex(i);
+            Entry e = yaml.read(itemAt, Entry.class, what + "[" + i + "]");
+            if (e == null) {
+                continue;
+            }
+            String cited = e.source() == null ? null : bibliography.problem(e.source());
+            if (cited != null) {
+                yaml.problem(itemAt.appendProperty("source"), what + ": source " + cited);
+            }
+            LocalDate from = e.from() == null ? null : date(e.from());
+            if (e.from() != null && from == null) {
+                yaml.problem(itemAt.appendProperty("from"), what + "[" + i + "]: from must be a date (YYYY-MM-DD)");
+                continue;
+            }
+            LocalDate previous = values.isEmpty() ? null : values.get(values.size() - 1).from();
+            if (i > 0 && (from == null || (previous != null && !from.isAfter(previous)))) {
+                yaml.problem(itemAt, what + "[" + i + "]: a later value needs a from date after the one before it");
+            }
+            Object value = value(yaml, itemAt.appendProperty("value"), what, e.value());
+            if (value != null) {
+                values.add(new Value(from, value, e.citation(), e.source(), e.todo()));
             }
         }
-        return combinations;
+        return List.copyOf(values);
+    }
+
+    /** A whole number, a date, or (for {@value #COMBINATIONS}) a list of combinations. */
+    private static Object value(YamlFile yaml, JsonPointer at, String what, JsonNode value) {
+        if (value.isArray()) {
+            List<Combination> combinations = new ArrayList<>();
+            for (int i = 0; i < value.size(); i++) {
+                Counts c = yaml.read(at.appendIndex(i), Counts.class, what + "[" + i + "]");
+                if (c != null) {
+                    combinations.add(new Combination(count(c.strong()), count(c.medium()), count(c.weak()), count(c.mediumOrWeak())));
+                }
+            }
+            if (value.isEmpty()) {
+                yaml.problem(at, what + ": a list of combinations needs at least one");
+            }
+            return List.copyOf(combinations);
+        }
+        if (value.isInt()) {
+            return value.asInt();
+        }
+        if (value.isTextual() && date(value.asText()) != null) {
+            return date(value.asText());
+        }
+        yaml.problem(at, what + ": value must be a whole number, a date (YYYY-MM-DD) or a list of combinations");
+        return null;
     }
 
     private static LocalDate date(String text) {

@@ -31,16 +31,25 @@ public final class Questionnaire {
         return questions.values();
     }
 
-    /** Every question of each element, for the rules that need the unanswered ones too (not found, missing). */
-    public List<ElementQuestions> byElement() {
+    /** The question as {@code jurisdiction} reads it (context where it is scoped to others), or null. */
+    public Question get(String id, String jurisdiction) {
+        Question q = questions.get(id);
+        return q == null ? null : q.under(jurisdiction);
+    }
+
+    /**
+     * Every question of each element as {@code jurisdiction} reads it, for the rules that need the unanswered ones too
+     * (not found, missing): a question scoped to other jurisdictions is not among them.
+     */
+    public List<ElementQuestions> byElement(String jurisdiction) {
         return Vocabulary.ELEMENTS.stream().map(element -> new ElementQuestions(element, questions.values().stream()
-                .filter(q -> q.element().equals(element)).map(Question::id).toList())).toList();
+                .map(q -> q.under(jurisdiction)).filter(q -> q.element().equals(element)).map(Question::id).toList())).toList();
     }
 
     /** A question as written: every key the catalogue knows, no other. */
     private record Item(@JsonProperty(required = true) String id, String kind, List<String> values, String element,
                         String basis, String cites, String dimension, String strength, String child,
-                        @JsonProperty(required = true) String text, Integer min, Integer max) {
+                        @JsonProperty(required = true) String text, Integer min, Integer max, List<String> jurisdictions) {
     }
 
     /** What is wrong with a question, and the key it is wrong at. */
@@ -48,7 +57,7 @@ public final class Questionnaire {
     }
 
     /** Reads the catalogue: top-level sections, each a list of items. Problems are added to {@code problems}. */
-    static Questionnaire read(String text, String file, List<RuleProblem> problems) {
+    static Questionnaire read(String text, String file, java.util.Set<String> jurisdictions, List<RuleProblem> problems) {
         Map<String, Question> questions = new LinkedHashMap<>();
         YamlFile yaml = YamlFile.parse(file, text, problems);
         JsonNode root = yaml.map("a map of sections, each a list of questions");
@@ -70,7 +79,10 @@ public final class Questionnaire {
                     continue;
                 }
                 Question question = question(section.getKey(), item);
-                Flaw flaw = questions.containsKey(item.id()) ? new Flaw("id", "duplicate question id") : problem(question);
+                Flaw flaw = questions.containsKey(item.id()) ? new Flaw("id", "duplicate question id")
+                        : !jurisdictions.containsAll(question.jurisdictions()) ? new Flaw("jurisdictions", "jurisdictions must be codes of "
+                                + RuleBookCompiler.JURISDICTIONS + " " + jurisdictions)
+                        : problem(question);
                 if (flaw != null) {
                     yaml.problem(at.appendProperty(flaw.key()), where + ": " + flaw.message());
                 } else {
@@ -88,7 +100,7 @@ public final class Questionnaire {
         return new Question(item.id(), item.kind() == null ? "yesno" : item.kind(),
                 item.values() == null ? List.of() : List.copyOf(item.values()), element, item.basis(), item.cites(),
                 item.dimension(), item.strength(), item.child() == null ? item.strength() : item.child(), item.text(),
-                item.min(), item.max());
+                item.min(), item.max(), item.jurisdictions() == null ? List.of() : List.copyOf(item.jurisdictions()));
     }
 
     /** What is wrong with a question, or null. */

@@ -1,6 +1,7 @@
 package org.tanuu.rulebook;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSessionsPool;
+import org.tanuu.facts.ElementQuestions;
 
 /**
  * One compiled, validated version of the rules folder. Immutable: a reload builds a new one and swaps it in,
@@ -17,44 +19,48 @@ public final class RuleBook {
     private final String version;
     private final Instant loadedAt;
     private final Questionnaire questionnaire;
-    private final Map<String, Jurisdiction> jurisdictions;
+    private final Jurisdiction.Declared declared;
     private final Map<String, RuleBookCompiler.Built> kieBases;
     private final List<RuleInfo> rules;
     private final Map<String, RuleInfo> rulesByName;
     private final List<SampleCase> cases;
     private final Bibliography bibliography;
-    private final List<Object> parameters;
-    private final List<Object> constants;
+    private final Parameters parameters;
+    /** Each element's questions, by jurisdiction: the facts every evaluation starts from, with the parameters. */
+    private final Map<String, List<ElementQuestions>> elementQuestions;
     private final Limits limits;
 
-    RuleBook(String version, Instant loadedAt, Questionnaire questionnaire, Map<String, Jurisdiction> jurisdictions,
-             Map<String, RuleBookCompiler.Built> kieBases, List<RuleInfo> rules, List<SampleCase> cases, Bibliography bibliography, List<Object> parameters,
-             Limits limits) {
+    RuleBook(String version, Instant loadedAt, Questionnaire questionnaire, Jurisdiction.Declared declared,
+             Map<String, RuleBookCompiler.Built> kieBases, List<RuleInfo> rules, List<SampleCase> cases, Bibliography bibliography,
+             Parameters parameters, Limits limits) {
         this.version = version;
         this.limits = limits;
         this.loadedAt = loadedAt;
         this.questionnaire = questionnaire;
-        this.jurisdictions = jurisdictions;
+        this.declared = declared;
         this.kieBases = kieBases;
         this.rules = rules;
         this.cases = cases;
         this.bibliography = bibliography;
         this.parameters = parameters;
-        List<Object> constants = new ArrayList<>(parameters);
-        constants.addAll(questionnaire.byElement());
-        this.constants = List.copyOf(constants);
+        this.elementQuestions = declared.all().keySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Function.identity(), questionnaire::byElement));
         this.rulesByName = rules.stream().collect(Collectors.toMap(r -> r.packageName() + "/" + r.name(), Function.identity()));
     }
 
     /** The same rule book, loaded again now: what a reload of unchanged files gives (nothing to parse or compile). */
     RuleBook reloaded(Instant at) {
-        return new RuleBook(version, at, questionnaire, jurisdictions, kieBases, rules, cases, bibliography, parameters, limits);
+        return new RuleBook(version, at, questionnaire, declared, kieBases, rules, cases, bibliography, parameters, limits);
     }
 
     public String version() { return version; }
     public Instant loadedAt() { return loadedAt; }
     public Questionnaire questionnaire() { return questionnaire; }
-    public Map<String, Jurisdiction> jurisdictions() { return jurisdictions; }
+    public Map<String, Jurisdiction> jurisdictions() { return declared.all(); }
+    /** The rule book every decision is shown beside (jurisdictions.yaml, baseline). */
+    public String baseline() { return declared.baseline(); }
+    /** The rule book of a request that names none (jurisdictions.yaml, default). */
+    public String defaultJurisdiction() { return declared.fallback(); }
     public KieBase kieBase(String jurisdiction) {
         RuleBookCompiler.Built built = kieBases.get(jurisdiction);
         return built == null ? null : built.kieBase();
@@ -62,12 +68,23 @@ public final class RuleBook {
     /** Sessions of the jurisdiction's knowledge base, reused: {@code dispose()} resets one and returns it to the pool. */
     public KieSessionsPool sessions(String jurisdiction) { return kieBases.get(jurisdiction).sessions(); }
     public List<RuleInfo> rules() { return rules; }
+    /** Warnings that reject nothing: a condition of two or more patterns written out in two rules. */
+    public List<RuleProblem> warnings() { return CopiedConditions.in(rules); }
     public List<SampleCase> cases() { return cases; }
     public Bibliography bibliography() { return bibliography; }
     /** What an evaluation and a replay of this rule book may cost. */
     public Limits limits() { return limits; }
-    /** The facts every evaluation starts from: the legal parameters and each element's questions. */
-    public List<Object> constants() { return constants; }
+    public Parameters parameters() { return parameters; }
+
+    /**
+     * The facts an evaluation under {@code jurisdiction} of events on {@code eventsDate} starts from: the parameters in
+     * force then for that jurisdiction, and each element's questions as it reads them.
+     */
+    public List<Object> constants(String jurisdiction, LocalDate eventsDate) {
+        List<Object> facts = new ArrayList<>(parameters.facts(jurisdiction, eventsDate));
+        facts.addAll(elementQuestions.get(jurisdiction));
+        return facts;
+    }
 
     public SampleCase sampleCase(String id) {
         return cases.stream().filter(c -> c.id().equals(id)).findFirst().orElse(null);

@@ -39,8 +39,6 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.builder.model.KieBaseModel;
 import org.kie.api.builder.model.KieModuleModel;
 import org.kie.api.runtime.KieSessionsPool;
-import org.tanuu.facts.Combination;
-import org.tanuu.facts.Parameter;
 
 /**
  * Turns a rules folder into a {@link RuleBook}, or into the list of problems that stop it from being one.
@@ -104,10 +102,11 @@ public final class RuleBookCompiler {
         if (previous != null && previous.version().equals(version)) {
             return new Result(previous.reloaded(Instant.now()), List.of()); // unchanged: compiling would give the same
         }
-        Questionnaire questionnaire = Questionnaire.read(readYaml(files, QUESTIONNAIRE, problems), QUESTIONNAIRE, problems);
-        Map<String, Jurisdiction> jurisdictions = Jurisdiction.readAll(readYaml(files, JURISDICTIONS, problems), JURISDICTIONS, problems);
+        Jurisdiction.Declared declared = Jurisdiction.readAll(readYaml(files, JURISDICTIONS, problems), JURISDICTIONS, problems);
+        Map<String, Jurisdiction> jurisdictions = declared.all();
+        Questionnaire questionnaire = Questionnaire.read(readYaml(files, QUESTIONNAIRE, problems), QUESTIONNAIRE, jurisdictions.keySet(), problems);
         Bibliography bibliography = Bibliography.read(readYaml(files, Bibliography.FILE, problems), problems);
-        List<Object> parameters = Parameters.read(readYaml(files, Parameters.FILE, problems), bibliography, problems);
+        Parameters parameters = Parameters.read(readYaml(files, Parameters.FILE, problems), jurisdictions.keySet(), bibliography, problems);
         Map<String, PackageDescr> drl = parseAll(files, problems);
         List<RuleInfo> rules = catalogue(files, drl, bibliography, problems);
         List<SampleCase> cases = readCases(files, jurisdictions, bibliography, problems);
@@ -121,7 +120,7 @@ public final class RuleBookCompiler {
         if (!problems.isEmpty()) {
             return new Result(null, List.copyOf(problems));
         }
-        RuleBook book = new RuleBook(version, Instant.now(), questionnaire, jurisdictions, kieBases, rules, cases, bibliography, parameters, limits);
+        RuleBook book = new RuleBook(version, Instant.now(), questionnaire, declared, kieBases, rules, cases, bibliography, parameters, limits);
         last = book;
         return new Result(book, List.of());
     }
@@ -199,17 +198,15 @@ public final class RuleBookCompiler {
      * Rules are law, not code ({@link RuleSandbox}); and every question, parameter and layer a rule names exists, and
      * every parameter is read by some rule.
      */
-    private static List<RuleProblem> sandbox(Map<String, String> files, Map<String, PackageDescr> drl, Questionnaire questionnaire, List<Object> parameters) {
+    private static List<RuleProblem> sandbox(Map<String, String> files, Map<String, PackageDescr> drl, Questionnaire questionnaire,
+                                             Parameters parameters) {
         Set<String> functions = new HashSet<>();
         drl.values().forEach(pkg -> pkg.getFunctions().forEach(f -> functions.add(f.getName())));
         Set<String> sections = new HashSet<>();
         questionnaire.all().forEach(q -> sections.add(q.id().substring(0, Math.max(q.id().indexOf('.'), 0))));
         Set<String> declared = new TreeSet<>();
-        parameters.forEach(p -> {
-            if (p instanceof Parameter parameter) {
-                declared.add(parameter.name());
-            }
-        });
+        parameters.all().forEach(p -> declared.add(p.name()));
+        declared.remove(Parameters.COMBINATIONS); // read as Combination facts, not by name
         List<RuleProblem> problems = new ArrayList<>();
         Set<String> read = new HashSet<>();
         boolean combinations = false;
@@ -238,7 +235,7 @@ public final class RuleBookCompiler {
         }
         declared.stream().filter(name -> !read.contains(name)).forEach(name ->
                 problems.add(new RuleProblem(Parameters.FILE, 0, 0, "parameter " + name + " is read by no rule")));
-        if (!combinations && parameters.stream().anyMatch(p -> p instanceof Combination)) {
+        if (!combinations && parameters.get(Parameters.COMBINATIONS) != null) {
             problems.add(new RuleProblem(Parameters.FILE, 0, 0, "parameter " + Parameters.COMBINATIONS + " is read by no rule"));
         }
         return problems;
