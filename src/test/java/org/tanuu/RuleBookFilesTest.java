@@ -91,4 +91,25 @@ class RuleBookFilesTest {
         assertHas(problems, "cases/zz-incomplete.yaml:1:1: missing key \"jurisdiction\"");
         assertHas(problems, "cases/zz-on-mars.yaml:2:1: unknown jurisdiction MARS; expected one of [PALERMO, KG, KZ]");
     }
+
+    @Test
+    void aQuestionScopedToOneJurisdictionIsContextUnderEveryOther(@TempDir Path dir) throws java.io.IOException {
+        RuleFiles.copy(Path.of("rules"), dir);
+        Path questionnaire = dir.resolve("questionnaire.yaml");
+        String text = java.nio.file.Files.readString(questionnaire);
+        java.nio.file.Files.writeString(questionnaire, text.replace("  - id: act.illegalDeal\n    basis: indicator\n",
+                "  - id: act.illegalDeal\n    jurisdictions: [KG]\n    basis: indicator\n"));
+        var book = new RuleBookCompiler().compile(dir).ruleBook();
+        var questions = book.questionnaire();
+        assertEquals("ACT", questions.get("act.illegalDeal", "KG").element());
+        assertEquals("CONTEXT", questions.get("act.illegalDeal", "PALERMO").element());
+        assertNull(questions.get("act.illegalDeal", "KZ").strength());
+        assertTrue(questions.byElement("KG").get(0).questions().contains("act.illegalDeal"));
+        assertFalse(questions.byElement("PALERMO").get(0).questions().contains("act.illegalDeal"), "not needed for ACT NOT_FOUND");
+
+        java.nio.file.Files.writeString(questionnaire, text.replace("  - id: act.illegalDeal\n    basis: indicator\n",
+                "  - id: act.illegalDeal\n    jurisdictions: [KGZ]\n    basis: indicator\n"));
+        assertTrue(problems(dir).stream().anyMatch(p -> p.startsWith("questionnaire.yaml:") && p.endsWith(
+                "question 'act.illegalDeal': jurisdictions must be codes of jurisdictions.yaml [PALERMO, KG, KZ]")), problems(dir).toString());
+    }
 }

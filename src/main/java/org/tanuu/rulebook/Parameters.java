@@ -30,8 +30,12 @@ public final class Parameters {
     public record Value(LocalDate from, Object value, String citation, String source, String todo) {
     }
 
-    /** A parameter: what it is, the baseline values, and the values of each jurisdiction whose law differs. */
-    public record Definition(String name, String description, List<Value> values, Map<String, List<Value>> jurisdictions) {
+    /**
+     * A parameter: what it is, the baseline values, the values of each jurisdiction whose law differs, and the rules
+     * that read it (by @id).
+     */
+    public record Definition(String name, String description, List<Value> values, Map<String, List<Value>> jurisdictions,
+                             List<String> readBy) {
         /** The values that apply under {@code jurisdiction}: its own, or the baseline. */
         public List<Value> valuesFor(String jurisdiction) {
             return jurisdictions.getOrDefault(jurisdiction, values);
@@ -70,6 +74,14 @@ public final class Parameters {
 
     public Definition get(String name) {
         return definitions.get(name);
+    }
+
+    /** The same parameters, each with the rules (by @id) that read it. */
+    Parameters readBy(Map<String, List<String>> readers) {
+        Map<String, Definition> read = new LinkedHashMap<>();
+        definitions.forEach((name, d) -> read.put(name, new Definition(name, d.description(), d.values(), d.jurisdictions(),
+                List.copyOf(readers.getOrDefault(name, List.of())))));
+        return new Parameters(read);
     }
 
     /** The facts an evaluation under {@code jurisdiction} of events on {@code date} starts from. */
@@ -121,7 +133,7 @@ public final class Parameters {
             if (!node.has(VALUES) && byJurisdiction.isEmpty()) {
                 yaml.problem(at, name + ": no values: give " + VALUES + " (every jurisdiction) or values under a jurisdiction");
             }
-            definitions.put(name, new Definition(name, node.path(DESCRIPTION).asText(""), values, Map.copyOf(byJurisdiction)));
+            definitions.put(name, new Definition(name, node.path(DESCRIPTION).asText(""), values, Map.copyOf(byJurisdiction), List.of()));
         });
         return new Parameters(definitions);
     }

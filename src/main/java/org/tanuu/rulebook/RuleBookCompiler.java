@@ -113,14 +113,16 @@ public final class RuleBookCompiler {
         // Only a rule book every file of which is parsed and within the sandbox reaches the Drools compiler: the
         // compiler itself runs code (annotation values are MVEL). Metadata problems do not stop it, so a reviewer
         // sees every problem in one pass.
-        List<RuleProblem> unsafe = sandbox(files, drl, questionnaire, parameters);
+        Map<String, List<String>> readers = new TreeMap<>();
+        List<RuleProblem> unsafe = sandbox(files, drl, questionnaire, parameters, readers);
         problems.addAll(unsafe);
         boolean compilable = !jurisdictions.isEmpty() && unsafe.isEmpty() && drl.size() == drlFiles(files).size();
         Map<String, Built> kieBases = compilable ? build(files, jurisdictions, problems) : Map.of();
         if (!problems.isEmpty()) {
             return new Result(null, List.copyOf(problems));
         }
-        RuleBook book = new RuleBook(version, Instant.now(), questionnaire, declared, kieBases, rules, cases, bibliography, parameters, limits);
+        RuleBook book = new RuleBook(version, Instant.now(), questionnaire, declared, kieBases, rules, cases, bibliography,
+                parameters.readBy(readers), limits);
         last = book;
         return new Result(book, List.of());
     }
@@ -199,21 +201,18 @@ public final class RuleBookCompiler {
      * every parameter is read by some rule.
      */
     private static List<RuleProblem> sandbox(Map<String, String> files, Map<String, PackageDescr> drl, Questionnaire questionnaire,
-                                             Parameters parameters) {
+                                             Parameters parameters, Map<String, List<String>> readers) {
         Set<String> functions = new HashSet<>();
         drl.values().forEach(pkg -> pkg.getFunctions().forEach(f -> functions.add(f.getName())));
         Set<String> sections = new HashSet<>();
         questionnaire.all().forEach(q -> sections.add(q.id().substring(0, Math.max(q.id().indexOf('.'), 0))));
         Set<String> declared = new TreeSet<>();
         parameters.all().forEach(p -> declared.add(p.name()));
-        declared.remove(Parameters.COMBINATIONS); // read as Combination facts, not by name
         List<RuleProblem> problems = new ArrayList<>();
         Set<String> read = new HashSet<>();
-        boolean combinations = false;
         for (Map.Entry<String, PackageDescr> entry : drl.entrySet()) {
             RuleSandbox.Report report = RuleSandbox.check(entry.getKey(), files.get(entry.getKey()), entry.getValue(), functions);
             problems.addAll(report.problems());
-            combinations |= report.readsCombinations();
             for (RuleSandbox.Reference q : report.questions()) {
                 if (questionnaire.get(q.value()) == null) {
                     problems.add(new RuleProblem(q.file(), q.line(), q.column(), "no question " + q.value() + " in " + QUESTIONNAIRE));
@@ -227,6 +226,10 @@ public final class RuleBookCompiler {
             }
             for (RuleSandbox.Reference p : report.parameters()) {
                 read.add(p.value());
+                List<String> rules = readers.computeIfAbsent(p.value(), name -> new ArrayList<>());
+                if (!rules.contains(p.rule())) {
+                    rules.add(p.rule());
+                }
                 if (!declared.contains(p.value())) {
                     problems.add(new RuleProblem(p.file(), p.line(), p.column(), "no parameter " + p.value() + " in "
                             + Parameters.FILE + "; it has " + declared));
@@ -235,9 +238,6 @@ public final class RuleBookCompiler {
         }
         declared.stream().filter(name -> !read.contains(name)).forEach(name ->
                 problems.add(new RuleProblem(Parameters.FILE, 0, 0, "parameter " + name + " is read by no rule")));
-        if (!combinations && parameters.get(Parameters.COMBINATIONS) != null) {
-            problems.add(new RuleProblem(Parameters.FILE, 0, 0, "parameter " + Parameters.COMBINATIONS + " is read by no rule"));
-        }
         return problems;
     }
 

@@ -95,13 +95,13 @@ import org.tanuu.facts.Vocabulary;
  * layers (ruleflow groups) that rules name.
  */
 final class RuleSandbox {
-    /** A string a rule names, where it names it. */
-    record Reference(String file, int line, int column, String value) {
+    /** A string a rule names, where it names it, and the rule's @id (null outside a rule). */
+    record Reference(String file, int line, int column, String value, String rule) {
     }
 
     /** What one file says beyond its rules' logic: problems, and the names it uses. */
     record Report(List<RuleProblem> problems, List<Reference> questions, List<Reference> parameters,
-                  List<Reference> questionLike, boolean readsCombinations) {
+                  List<Reference> questionLike) {
     }
 
     private static final Map<String, Class<?>> FACTS = FactTypes.ALL.stream()
@@ -159,7 +159,8 @@ final class RuleSandbox {
     private final List<Reference> questions = new ArrayList<>();
     private final List<Reference> parameters = new ArrayList<>();
     private final List<Reference> questionLike = new ArrayList<>();
-    private boolean readsCombinations;
+    /** The @id of the rule being checked, for the references it makes. */
+    private String rule;
 
     private RuleSandbox(String file, String text, Set<String> functions) {
         this.file = file;
@@ -174,8 +175,7 @@ final class RuleSandbox {
     static Report check(String file, String text, PackageDescr pkg, Set<String> functions) {
         RuleSandbox sandbox = new RuleSandbox(file, text, functions);
         sandbox.checkPackage(pkg);
-        return new Report(List.copyOf(sandbox.problems), sandbox.questions, sandbox.parameters, sandbox.questionLike,
-                sandbox.readsCombinations);
+        return new Report(List.copyOf(sandbox.problems), sandbox.questions, sandbox.parameters, sandbox.questionLike);
     }
 
     private void checkPackage(PackageDescr pkg) {
@@ -210,6 +210,8 @@ final class RuleSandbox {
 
     private void checkRule(RuleDescr rule) {
         String what = "rule \"" + rule.getName() + "\"";
+        AnnotationDescr id = rule.getAnnotation("id");
+        this.rule = id == null ? rule.getName() : String.valueOf(id.getSingleValueStripped());
         if (rule.isQuery()) {
             refuse(rule, "a rule book holds rules, not queries (" + rule.getName() + ")");
             return;
@@ -294,7 +296,7 @@ final class RuleSandbox {
                     + FACTS.keySet().stream().sorted().toList());
         }
         if (type == org.tanuu.facts.Combination.class) {
-            readsCombinations = true;
+            parameters.add(reference(pattern, Parameters.COMBINATIONS)); // the combinations are a parameter's value
         }
         pattern.getAnnotations().forEach(a -> refuse(pattern, "a pattern takes no annotations (@" + a.getName() + ")"));
         if (pattern.getIdentifier() != null) {
@@ -487,7 +489,7 @@ final class RuleSandbox {
         void expression(Expression e) {
             if (e instanceof StringLiteralExpr s) {
                 RuleProblem place = at.problem(file, s.getBegin().map(p -> p.line).orElse(1), s.getBegin().map(p -> p.column).orElse(1), "");
-                questionLike.add(new Reference(file, place.line(), place.column(), s.asString()));
+                questionLike.add(new Reference(file, place.line(), place.column(), s.asString(), rule));
             } else if (e instanceof IntegerLiteralExpr || e instanceof LongLiteralExpr || e instanceof DoubleLiteralExpr
                     || e instanceof BooleanLiteralExpr || e instanceof NullLiteralExpr || e instanceof CharLiteralExpr) {
                 // literals
@@ -647,7 +649,7 @@ final class RuleSandbox {
     }
 
     private Reference reference(BaseDescr where, String value) {
-        return new Reference(file, where.getLine(), Math.max(where.getColumn(), 0), value);
+        return new Reference(file, where.getLine(), Math.max(where.getColumn(), 0), value, rule);
     }
 
     private void refuse(BaseDescr where, String message) {
