@@ -39,8 +39,8 @@ public class RulesResource {
     }
 
     /** {@code errors} are those of the latest attempt when it was rejected: the version shown is still serving. */
-    @JsonPropertyOrder({"version", "loadedAt", "rules", "errors", "lastAttempt"})
-    public record Catalogue(String version, Instant loadedAt, List<RuleSummary> rules, List<RuleProblem> errors,
+    @JsonPropertyOrder({"version", "change", "loadedAt", "rules", "errors", "lastAttempt"})
+    public record Catalogue(String version, String change, Instant loadedAt, List<RuleSummary> rules, List<RuleProblem> errors,
                             RuleBookService.Attempt lastAttempt) {
     }
 
@@ -55,7 +55,7 @@ public class RulesResource {
     public Catalogue catalogue() {
         RuleBook book = ruleBooks.current();
         RuleBookService.Attempt attempt = ruleBooks.lastAttempt();
-        return new Catalogue(book.version(), book.loadedAt(), book.rules().stream().map(RuleSummary::of).toList(),
+        return new Catalogue(book.version(), book.versionInFull().change(), book.loadedAt(), book.rules().stream().map(RuleSummary::of).toList(),
                 attempt.accepted() ? List.of() : attempt.errors(), attempt);
     }
 

@@ -24,7 +24,8 @@ public record Identification(String decision, int score, String jurisdiction, St
         }
     }
 
-    public record RuleBookRef(String version) {
+    /** The rule book that decided: its content hash, and the newest entry of its legal change log. */
+    public record RuleBookRef(String version, String change) {
     }
 
     /** The ids of the rules that fired, in firing order (not part of the JSON: the trace holds them). */

@@ -16,7 +16,14 @@ import org.tanuu.facts.ElementQuestions;
  * so a request keeps the rule book it started with.
  */
 public final class RuleBook {
-    private final String version;
+    /**
+     * Which rule book this is: {@code hash} of every file (what answers cite), {@code law} of the files that state
+     * the law (what CHANGELOG.md follows), and {@code change}, the heading of the newest entry of CHANGELOG.md.
+     */
+    public record Version(String hash, String law, String change) {
+    }
+
+    private final Version version;
     private final Instant loadedAt;
     private final Questionnaire questionnaire;
     private final Jurisdiction.Declared declared;
@@ -30,7 +37,7 @@ public final class RuleBook {
     private final Map<String, List<ElementQuestions>> elementQuestions;
     private final Limits limits;
 
-    RuleBook(String version, Instant loadedAt, Questionnaire questionnaire, Jurisdiction.Declared declared,
+    RuleBook(Version version, Instant loadedAt, Questionnaire questionnaire, Jurisdiction.Declared declared,
              Map<String, RuleBookCompiler.Built> kieBases, List<RuleInfo> rules, List<SampleCase> cases, Bibliography bibliography,
              Parameters parameters, Limits limits) {
         this.version = version;
@@ -53,7 +60,8 @@ public final class RuleBook {
         return new RuleBook(version, at, questionnaire, declared, kieBases, rules, cases, bibliography, parameters, limits);
     }
 
-    public String version() { return version; }
+    public String version() { return version.hash(); }
+    public Version versionInFull() { return version; }
     public Instant loadedAt() { return loadedAt; }
     public Questionnaire questionnaire() { return questionnaire; }
     public Map<String, Jurisdiction> jurisdictions() { return declared.all(); }

@@ -48,6 +48,7 @@ public final class RuleBookCompiler {
     static final String QUESTIONNAIRE = "questionnaire.yaml";
     static final String JURISDICTIONS = "jurisdictions.yaml";
     static final String CASES = "cases/";
+    static final String CHANGELOG = "CHANGELOG.md";
     /** How a sample case that no source reports says so: {@code source: "constructed: why"}. */
     static final String CONSTRUCTED = "constructed:";
     private static final List<String> REQUIRED_TAGS = List.of("id", "title", "citation");
@@ -121,10 +122,23 @@ public final class RuleBookCompiler {
         if (!problems.isEmpty()) {
             return new Result(null, List.copyOf(problems));
         }
-        RuleBook book = new RuleBook(version, Instant.now(), questionnaire, declared, kieBases, rules, cases, bibliography,
-                parameters.readBy(readers), limits);
+        RuleBook book = new RuleBook(new RuleBook.Version(version, version(law(files)), newestChange(files.get(CHANGELOG))),
+                Instant.now(), questionnaire, declared, kieBases, rules, cases, bibliography, parameters.readBy(readers), limits);
         last = book;
         return new Result(book, List.of());
+    }
+
+    /** The files that state the law (not the cases, the bibliography or the guides): what CHANGELOG.md must follow. */
+    private static Map<String, String> law(Map<String, String> files) {
+        Map<String, String> law = new TreeMap<>(files);
+        law.keySet().removeIf(name -> !name.endsWith(".drl") && !Set.of(QUESTIONNAIRE, JURISDICTIONS, Parameters.FILE).contains(name));
+        return law;
+    }
+
+    /** The heading of the newest entry of CHANGELOG.md ({@code ## date — what}), or null without one. */
+    private static String newestChange(String changelog) {
+        return changelog == null ? null : changelog.lines().filter(l -> l.startsWith("## ")).findFirst()
+                .map(l -> l.substring(3).strip()).orElse(null);
     }
 
     private static String version(Map<String, String> files) {
