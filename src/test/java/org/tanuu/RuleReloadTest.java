@@ -231,6 +231,11 @@ class RuleReloadTest {
                 .body("id", equalTo(id))
                 .body("citation", equalTo(catalogue.getString("rules[0].citation")))
                 .body("drl", startsWith("rule \""));
+        given().get("/rules/PAL-AGE-AT-EVENTS").then().statusCode(200)
+                .body("source", equalTo("unicef-2008:268"))
+                .body("bibliography.file", equalTo("002_7c1549858bcd3e46.txt"))
+                .body("cited.citation", equalTo("unicef-2008:268"))
+                .body("cited.first", equalTo(268));
         given().get("/rules/NO-SUCH-RULE").then().statusCode(404);
         given().get("/rules/coverage").then().statusCode(200)
                 .body("cases", equalTo(given().get("/cases").then().extract().jsonPath().getList("id").size()))

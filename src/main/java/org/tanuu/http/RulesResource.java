@@ -18,6 +18,8 @@ import org.tanuu.rulebook.Bibliography;
 import org.tanuu.rulebook.RuleBook;
 import org.tanuu.rulebook.RuleInfo;
 import org.tanuu.rulebook.RuleProblem;
+import org.tanuu.rulebook.SourceTexts;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The legal reviewers' view of the rule book: the catalogue, one rule with its DRL, reload on demand, coverage. */
 @Path("/rules")
@@ -44,8 +46,22 @@ public class RulesResource {
                             RuleBookService.Attempt lastAttempt) {
     }
 
-    /** One rule with its DRL, and the bibliography entry its @source names (null when it cites none). */
-    public record RuleDetail(@JsonUnwrapped RuleInfo rule, Bibliography.Source bibliography) {
+    /**
+     * One rule with its DRL, the bibliography entry its @source names (null when it cites none) and the cited lines of
+     * that text where the sources folder holds it ({@code cited.note} says when it does not).
+     */
+    public record RuleDetail(@JsonUnwrapped RuleInfo rule, Bibliography.Source bibliography, SourceTexts.Excerpt cited) {
+    }
+
+    /** Where the texts our citations refer to are kept (the repository's ../shared/sources, if present). */
+    @ConfigProperty(name = "tanuu.sources.dir", defaultValue = "../shared/sources")
+    java.nio.file.Path sourcesDir;
+
+    private SourceTexts sources;
+
+    @jakarta.annotation.PostConstruct
+    void openSources() {
+        sources = new SourceTexts(sourcesDir);
     }
 
     public record Coverage(String version, int cases, int rules, List<RuleSummary> neverFired) {
@@ -73,7 +89,8 @@ public class RulesResource {
         RuleBook book = ruleBooks.current();
         RuleInfo rule = book.rules().stream().filter(r -> id.equals(r.id())).findFirst()
                 .orElseThrow(() -> new NotFoundException("no rule with @id " + id));
-        return new RuleDetail(rule, book.bibliography().entry(rule.source()));
+        return new RuleDetail(rule, book.bibliography().entry(rule.source()),
+                rule.source() == null ? null : sources.excerpt(book.bibliography(), rule.source()));
     }
 
     @POST

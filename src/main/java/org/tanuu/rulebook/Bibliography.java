@@ -18,9 +18,16 @@ public final class Bibliography {
     private static final Pattern CITATION = Pattern.compile("([a-z0-9-]+):(.+)");
     private static final Pattern LINES = Pattern.compile("(\\d+)(?:-(\\d+))?(?: \\(.+\\))?");
 
-    /** One entry: what the text is, where it is published, and which text edition our line numbers refer to. */
+    /**
+     * One entry: what the text is, where it is published, which text edition our line numbers refer to, and the file
+     * of that edition under the sources folder ({@code tanuu.sources.dir}), for a reviewer to read the cited lines.
+     */
     public record Source(String id, String title, String author, Integer year, String published, String edition,
-                         Integer lines) {
+                         Integer lines, String file) {
+    }
+
+    /** The lines a citation names (first and last, 1-based), or null when it names none (a treaty's article). */
+    public record Lines(Source source, int first, int last) {
     }
 
     private final Map<String, Source> sources;
@@ -31,7 +38,7 @@ public final class Bibliography {
 
     /** One entry as written. */
     private record Entry(@JsonProperty(required = true) String title, String author, Integer year,
-                         @JsonProperty(required = true) String published, String edition, Integer lines) {
+                         @JsonProperty(required = true) String published, String edition, Integer lines, String file) {
     }
 
     static Bibliography read(String text, List<RuleProblem> problems) {
@@ -43,9 +50,13 @@ public final class Bibliography {
         }
         root.fieldNames().forEachRemaining(id -> {
             Entry n = yaml.read(JsonPointer.empty().appendProperty(id), Entry.class, id);
+            if (n != null && n.file() != null && (n.file().contains("/") || n.file().contains("\\") || n.file().startsWith("."))) {
+                yaml.problem(JsonPointer.empty().appendProperty(id).appendProperty("file"), id
+                        + ": file must be a file name in the sources folder, not a path: " + n.file());
+            }
             // A broken entry is already a problem; keeping its id spares every citation of it a second one.
-            sources.put(id, n == null ? new Source(id, null, null, null, null, null, null)
-                    : new Source(id, n.title(), n.author(), n.year(), n.published(), n.edition(), n.lines()));
+            sources.put(id, n == null ? new Source(id, null, null, null, null, null, null, null)
+                    : new Source(id, n.title(), n.author(), n.year(), n.published(), n.edition(), n.lines(), n.file()));
         });
         return new Bibliography(sources);
     }
@@ -54,6 +65,17 @@ public final class Bibliography {
     public Source entry(String citation) {
         Matcher m = citation == null ? null : CITATION.matcher(citation);
         return m != null && m.matches() ? sources.get(m.group(1)) : null;
+    }
+
+    /** The lines a citation names in an entry cited by line, or null. */
+    public Lines lines(String citation) {
+        Source source = entry(citation);
+        Matcher lines = source == null || source.lines() == null ? null : LINES.matcher(citation.substring(citation.indexOf(':') + 1));
+        if (lines == null || !lines.matches()) {
+            return null;
+        }
+        int first = Integer.parseInt(lines.group(1));
+        return new Lines(source, first, lines.group(2) == null ? first : Integer.parseInt(lines.group(2)));
     }
 
     /** What is wrong with a citation, or null when a reader can follow it. */
