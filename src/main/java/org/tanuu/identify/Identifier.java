@@ -22,6 +22,6 @@ public final class Identifier {
         }
         return new Identification(main.decision(), main.score(), requested, interview.reference(), main.child(),
                 main.childBasis(), main.elements(), jurisdictions, main.offence(), main.flags(), main.findings(), main.missing(), main.trace(),
-                new Identification.RuleBookRef(book.version()));
+                new Identification.RuleBookRef(book.version()), null, null);
     }
 }

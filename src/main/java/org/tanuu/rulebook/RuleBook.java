@@ -26,11 +26,13 @@ public final class RuleBook {
     private final List<Object> parameters;
     private final List<Object> constants;
     private final Limits limits;
+    private final Publication publication;
 
     RuleBook(String version, Instant loadedAt, Questionnaire questionnaire, Map<String, Jurisdiction> jurisdictions,
              Map<String, RuleBookCompiler.Built> kieBases, List<RuleInfo> rules, List<SampleCase> cases, Bibliography bibliography, List<Object> parameters,
-             Limits limits) {
+             Limits limits, Publication publication) {
         this.version = version;
+        this.publication = publication;
         this.limits = limits;
         this.loadedAt = loadedAt;
         this.questionnaire = questionnaire;
@@ -48,7 +50,7 @@ public final class RuleBook {
 
     /** The same rule book, loaded again now: what a reload of unchanged files gives (nothing to parse or compile). */
     RuleBook reloaded(Instant at) {
-        return new RuleBook(version, at, questionnaire, jurisdictions, kieBases, rules, cases, bibliography, parameters, limits);
+        return new RuleBook(version, at, questionnaire, jurisdictions, kieBases, rules, cases, bibliography, parameters, limits, publication);
     }
 
     public String version() { return version; }
@@ -66,6 +68,10 @@ public final class RuleBook {
     public Bibliography bibliography() { return bibliography; }
     /** What an evaluation and a replay of this rule book may cost. */
     public Limits limits() { return limits; }
+    /** The rule book in the screeners' languages. */
+    public Translations translations() { return publication.translations(); }
+    /** The HTCDS export mapping, or null when the rule book has none. */
+    public HtcdsMapping htcds() { return publication.htcds(); }
     /** The facts every evaluation starts from: the legal parameters and each element's questions. */
     public List<Object> constants() { return constants; }
 

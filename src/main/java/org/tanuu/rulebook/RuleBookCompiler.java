@@ -111,6 +111,7 @@ public final class RuleBookCompiler {
         Map<String, PackageDescr> drl = parseAll(files, problems);
         List<RuleInfo> rules = catalogue(files, drl, bibliography, problems);
         List<SampleCase> cases = readCases(files, jurisdictions, bibliography, problems);
+        Publication publication = Publication.read(files, questionnaire, rules, problems); // i18n/*.yaml, htcds.yaml
         // Only a rule book every file of which is parsed and within the sandbox reaches the Drools compiler: the
         // compiler itself runs code (annotation values are MVEL). Metadata problems do not stop it, so a reviewer
         // sees every problem in one pass.
@@ -121,7 +122,7 @@ public final class RuleBookCompiler {
         if (!problems.isEmpty()) {
             return new Result(null, List.copyOf(problems));
         }
-        RuleBook book = new RuleBook(version, Instant.now(), questionnaire, jurisdictions, kieBases, rules, cases, bibliography, parameters, limits);
+        RuleBook book = new RuleBook(version, Instant.now(), questionnaire, jurisdictions, kieBases, rules, cases, bibliography, parameters, limits, publication);
         last = book;
         return new Result(book, List.of());
     }
