@@ -48,6 +48,9 @@ public record HtcdsMapping(String standard, String statusField, Map<String, Stri
             return null;
         }
         int before = problems.size();
+        if (before > 0) {
+            return null; // the questionnaire or the rules may be partial: what the mapping names is checked on a sound book
+        }
         Set<String> decisions = new TreeSet<>();
         files.forEach((name, drl) -> {
             if (name.endsWith(".drl")) {

@@ -58,6 +58,8 @@ public final class Translations {
 
     /** Reads every file of i18n/; a key naming no question, value, label, flag or rule is a problem at its line. */
     static Translations read(Map<String, String> files, Questionnaire questionnaire, List<RuleInfo> rules, List<RuleProblem> problems) {
+        // After another problem the questionnaire or the rules may be partial: a key naming one of them is then no news.
+        boolean checkKeys = problems.isEmpty();
         Map<String, String> source = new LinkedHashMap<>();
         Set<String> keys = new LinkedHashSet<>();
         for (Question q : questionnaire.all()) {
@@ -118,9 +120,9 @@ public final class Translations {
                 return;
             }
             Map<String, String> texts = new LinkedHashMap<>();
-            check(yaml, "questions", flat(file.questions()), questionnaire, byId, flags, keys, texts, false);
-            check(yaml, "values", nested(file.values()), questionnaire, byId, flags, keys, texts, false);
-            check(yaml, "labels", nested(file.labels()), questionnaire, byId, flags, keys, texts, file == english);
+            check(checkKeys, yaml, "questions", flat(file.questions()), questionnaire, byId, flags, keys, texts, false);
+            check(checkKeys, yaml, "values", nested(file.values()), questionnaire, byId, flags, keys, texts, false);
+            check(checkKeys, yaml, "labels", nested(file.labels()), questionnaire, byId, flags, keys, texts, file == english);
             Map<String, String> flagTexts = new LinkedHashMap<>();
             if (file.flags() != null) {
                 file.flags().forEach((code, t) -> {
@@ -130,23 +132,25 @@ public final class Translations {
                     }
                 });
             }
-            check(yaml, "flags", flagTexts, questionnaire, byId, flags, keys, texts, false);
-            check(yaml, "rules", flat(file.rules()), questionnaire, byId, flags, keys, texts, false);
-            check(yaml, "document", flat(file.document()), questionnaire, byId, flags, keys, texts, file == english);
+            check(checkKeys, yaml, "flags", flagTexts, questionnaire, byId, flags, keys, texts, false);
+            check(checkKeys, yaml, "rules", flat(file.rules()), questionnaire, byId, flags, keys, texts, false);
+            check(checkKeys, yaml, "document", flat(file.document()), questionnaire, byId, flags, keys, texts, file == english);
             languages.put(file.language(), new Language(file.language(), file.name(), file.reviewed(), Map.copyOf(texts)));
         });
         return new Translations(languages, source, keys);
     }
 
     /** Each key of a section: a key that names nothing the rule book has is a problem at its line; a blank text is one too. */
-    private static void check(YamlFile yaml, String section, Map<String, String> entries, Questionnaire questionnaire,
+    private static void check(boolean checkKeys, YamlFile yaml, String section, Map<String, String> entries, Questionnaire questionnaire,
                               Map<String, RuleInfo> rules, Set<String> flags, Set<String> keys, Map<String, String> texts,
                               boolean reference) {
         entries.forEach((key, text) -> {
             JsonPointer at = pointer(section, key);
             String full = section + "." + key;
             if (!reference && !keys.contains(full)) {
-                yaml.problem(at, section + ": " + unknown(section, key, questionnaire, rules, flags));
+                if (checkKeys) {
+                    yaml.problem(at, section + ": " + unknown(section, key, questionnaire, rules, flags));
+                }
             } else if (text == null || text.isBlank()) {
                 yaml.problem(at, section + ": no text for " + key + " (leave the key out to fall back to English)");
             } else {
