@@ -31,7 +31,7 @@ class ValidateRulesTest {
         Run run = validate("rules");
         assertEquals(0, run.exit(), run.out());
         assertTrue(run.out().contains("failed") && run.out().contains(" 0 failed"), run.out());
-        assertEquals(1, run.out().lines().count(), "the summary alone, no warning: " + run.out());
+        assertTrue(run.out().lines().noneMatch(l -> l.contains("warning:")), "no warning: " + run.out());
     }
 
     @Test

@@ -9,10 +9,14 @@ import org.tanuu.cases.RuleBookGate;
 import org.tanuu.rulebook.RuleBook;
 import org.tanuu.rulebook.RuleBookCompiler;
 import org.tanuu.rulebook.RuleInfo;
+import org.tanuu.rulebook.Translations;
 
 /**
  * Checks a rules folder without starting the service: compiles it, checks the metadata, replays the sample
  * cases. Prints {@code file:line:column: message} for each problem and exits non-zero if there is one.
+ *
+ * With {@code --coverage}, also the rules no sample case makes fire and, per language of rules/i18n/, the entries
+ * it has no text for.
  *
  * <pre>bin/validate-rules [--coverage] [rules-folder]</pre>
  */
@@ -54,6 +58,15 @@ public final class ValidateRules {
             for (RuleInfo rule : CaseReplay.neverFired(book, verdict.outcomes())) {
                 out.println(folder.resolve(rule.file()) + ":" + rule.line() + ":0: never fires in the sample cases: " + rule.id());
             }
+            book.translations().untranslated().forEach((language, keys) -> keys.forEach(key ->
+                    out.println(folder.resolve(Translations.FOLDER + language + ".yaml") + ":0:0: untranslated in " + language + ": " + key)));
+        }
+        if (book != null) {
+            StringBuilder languages = new StringBuilder();
+            book.translations().untranslated().forEach((language, keys) -> languages.append(languages.length() == 0 ? "" : ", ")
+                    .append(language).append(' ').append(keys.isEmpty() ? "complete" : keys.size() + " untranslated")
+                    .append(book.translations().language(language).reviewed() ? "" : " (draft translation)"));
+            out.println("languages: " + languages);
         }
         out.println((book == null ? "rule book rejected" : "rule book " + book.version() + ": " + book.rules().size() + " rules")
                 + "; sample cases: " + report.passed() + " passed, " + report.failed().size() + " failed");

@@ -18,7 +18,14 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.tanuu.identify.HtcdsExport;
 import org.tanuu.identify.Identification;
+import org.tanuu.identify.Interview;
+import org.tanuu.identify.InvalidRequestException;
+import org.tanuu.identify.Localizer;
 import org.tanuu.identify.Identifier;
 import org.tanuu.identify.InterviewReader;
 import org.tanuu.identify.WhatIf;
@@ -35,6 +42,9 @@ import org.tanuu.rulebook.RuleBook;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.SCREENER, Roles.TRAINER, Roles.REVIEWER})
 public class IdentifyResource {
+
+    /** {@code ?format=htcds}: the decision in IOM's Human Trafficking Case Data Standard (rules/htcds.yaml). */
+    static final String HTCDS = "htcds";
 
     @Inject
     RuleBookService ruleBooks;
@@ -55,16 +65,26 @@ public class IdentifyResource {
     @APIResponse(responseCode = "400", description = "every offending field named",
             content = @Content(schema = @Schema(implementation = ApiDocs.Errors.class)))
     @APIResponse(responseCode = "413", description = "body over 64 KiB", content = @Content(schema = @Schema(implementation = ApiDocs.Errors.class)))
-    public Identification identify(byte[] body) {
+    public Object identify(byte[] body, @QueryParam("lang") String lang, @QueryParam("format") String format,
+                           @QueryParam("organisationType") String organisationType, @QueryParam("dataConsent") Boolean dataConsent,
+                           @Context HttpHeaders headers) {
         Instant started = Instant.now();
         RuleBook book = ruleBooks.current(); // one rule book for the whole request, even if a reload happens now
-        Identification result = Identifier.identify(book, InterviewReader.read(InterviewReader.parse(body), book));
+        if (format != null && !format.equals(HTCDS)) {
+            throw InvalidRequestException.of("format", "expected " + HTCDS + " (or no format: the identification)");
+        }
+        String language = Languages.requested(book, lang, headers);
+        Interview interview = InterviewReader.read(InterviewReader.parse(body), book);
+        Identification result = Identifier.identify(book, interview);
         metrics.counter("tanuu.identifications", "jurisdiction", result.jurisdiction(), "decision", result.decision()).increment();
         Timer.builder("tanuu.identify").publishPercentileHistogram().tag("jurisdiction", result.jurisdiction()).register(metrics)
                 .record(Duration.between(started, Instant.now()));
         audit.record("identify", started, "jurisdiction", result.jurisdiction(), "decision", result.decision(),
                 "version", book.version(), "reference", result.reference());
-        return result;
+        if (HTCDS.equals(format)) {
+            return HtcdsExport.of(book, interview, result, organisationType, dataConsent);
+        }
+        return language == null ? result : Localizer.localize(result, book, language);
     }
 
     @POST

@@ -9,7 +9,14 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.util.LinkedHashMap;
 import org.tanuu.facts.Question;
+import org.tanuu.identify.Identification;
+import org.tanuu.rulebook.RuleBook;
+import org.tanuu.rulebook.Translations;
 
 /** GET /questionnaire: the interview vocabulary of the rule book in force. */
 @Path("/questionnaire")
@@ -20,10 +27,26 @@ public class QuestionnaireResource {
     @Inject
     RuleBookService ruleBooks;
 
+    /**
+     * With {@code ?lang=} or Accept-Language: each question's {@code text} in that language (falling back to English per
+     * question), {@code labels} with the text of each answer value, and {@code language} with its draft mark.
+     */
     @GET
-    public Map<String, Object> questionnaire() {
+    public Map<String, Object> questionnaire(@QueryParam("lang") String lang, @Context HttpHeaders headers) {
+        RuleBook book = ruleBooks.current();
+        String language = Languages.requested(book, lang, headers);
         List<Question> questions = new ArrayList<>();
-        ruleBooks.current().questionnaire().all().forEach(questions::add);
-        return Map.of("version", ruleBooks.current().version(), "questions", questions);
+        book.questionnaire().all().forEach(q -> questions.add(language == null ? q : new Question(q.id(), q.kind(), q.values(),
+                q.element(), q.basis(), q.cites(), q.dimension(), q.strength(), q.childStrength(),
+                book.translations().text(language, "questions." + q.id(), q.text()), q.min(), q.max(), q.jurisdictions())));
+        if (language == null) {
+            return Map.of("version", book.version(), "questions", questions);
+        }
+        Translations t = book.translations();
+        Map<String, String> labels = new LinkedHashMap<>();
+        t.keys("values.").forEach(k -> labels.put(k, t.text(language, k, k.substring(k.lastIndexOf('.') + 1))));
+        Translations.Language l = t.language(language);
+        return Map.of("version", book.version(), "questions", questions, "labels", labels,
+                "language", new Identification.Language(l.code(), l.name(), !l.reviewed()));
     }
 }

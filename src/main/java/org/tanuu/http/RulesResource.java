@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.tanuu.cases.CaseReplay;
 import org.tanuu.rulebook.Bibliography;
 import org.tanuu.rulebook.RuleBook;
@@ -64,7 +65,8 @@ public class RulesResource {
         sources = new SourceTexts(sourcesDir);
     }
 
-    public record Coverage(String version, int cases, int rules, List<RuleSummary> neverFired) {
+    /** {@code untranslated}: per language of rules/i18n/, the entries it has no text for (English: none in the rule book either). */
+    public record Coverage(String version, int cases, int rules, List<RuleSummary> neverFired, Map<String, List<String>> untranslated) {
     }
 
     @GET
@@ -80,7 +82,8 @@ public class RulesResource {
     public Coverage coverage() {
         RuleBook book = ruleBooks.current();
         return new Coverage(book.version(), book.cases().size(), book.rules().size(),
-                CaseReplay.neverFired(book, CaseReplay.replayAll(book)).stream().map(RuleSummary::of).toList());
+                CaseReplay.neverFired(book, CaseReplay.replayAll(book)).stream().map(RuleSummary::of).toList(),
+                book.translations().untranslated());
     }
 
     @GET

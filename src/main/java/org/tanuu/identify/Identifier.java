@@ -19,6 +19,6 @@ public final class Identifier {
         }
         return new Identification(main.decision(), main.score(), requested, interview.reference(), main.child(),
                 main.childBasis(), main.elements(), jurisdictions, main.offence(), main.flags(), main.findings(), main.missing(), main.trace(),
-                new Identification.RuleBookRef(book.version(), book.versionInFull().change()));
+                new Identification.RuleBookRef(book.version(), book.versionInFull().change()), null, null);
     }
 }

@@ -36,11 +36,13 @@ public final class RuleBook {
     /** Each element's questions, by jurisdiction: the facts every evaluation starts from, with the parameters. */
     private final Map<String, List<ElementQuestions>> elementQuestions;
     private final Limits limits;
+    private final Publication publication;
 
     RuleBook(Version version, Instant loadedAt, Questionnaire questionnaire, Jurisdiction.Declared declared,
              Map<String, RuleBookCompiler.Built> kieBases, List<RuleInfo> rules, List<SampleCase> cases, Bibliography bibliography,
-             Parameters parameters, Limits limits) {
+             Parameters parameters, Limits limits, Publication publication) {
         this.version = version;
+        this.publication = publication;
         this.limits = limits;
         this.loadedAt = loadedAt;
         this.questionnaire = questionnaire;
@@ -57,7 +59,7 @@ public final class RuleBook {
 
     /** The same rule book, loaded again now: what a reload of unchanged files gives (nothing to parse or compile). */
     RuleBook reloaded(Instant at) {
-        return new RuleBook(version, at, questionnaire, declared, kieBases, rules, cases, bibliography, parameters, limits);
+        return new RuleBook(version, at, questionnaire, declared, kieBases, rules, cases, bibliography, parameters, limits, publication);
     }
 
     public String version() { return version.hash(); }
@@ -93,6 +95,11 @@ public final class RuleBook {
         facts.addAll(elementQuestions.get(jurisdiction));
         return facts;
     }
+
+    /** The rule book in the screeners' languages. */
+    public Translations translations() { return publication.translations(); }
+    /** The HTCDS export mapping, or null when the rule book has none. */
+    public HtcdsMapping htcds() { return publication.htcds(); }
 
     public SampleCase sampleCase(String id) {
         return cases.stream().filter(c -> c.id().equals(id)).findFirst().orElse(null);

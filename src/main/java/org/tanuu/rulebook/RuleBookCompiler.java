@@ -111,6 +111,7 @@ public final class RuleBookCompiler {
         Map<String, PackageDescr> drl = parseAll(files, problems);
         List<RuleInfo> rules = catalogue(files, drl, bibliography, problems);
         List<SampleCase> cases = readCases(files, jurisdictions, bibliography, problems);
+        Publication publication = Publication.read(files, questionnaire, rules, problems); // i18n/*.yaml, htcds.yaml
         // Only a rule book every file of which is parsed and within the sandbox reaches the Drools compiler: the
         // compiler itself runs code (annotation values are MVEL). Metadata problems do not stop it, so a reviewer
         // sees every problem in one pass.
@@ -123,7 +124,8 @@ public final class RuleBookCompiler {
             return new Result(null, List.copyOf(problems));
         }
         RuleBook book = new RuleBook(new RuleBook.Version(version, version(law(files)), newestChange(files.get(CHANGELOG))),
-                Instant.now(), questionnaire, declared, kieBases, rules, cases, bibliography, parameters.readBy(readers), limits);
+                Instant.now(), questionnaire, declared, kieBases, rules, cases, bibliography, parameters.readBy(readers), limits,
+                publication);
         last = book;
         return new Result(book, List.of());
     }
