@@ -11,6 +11,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ServiceUnavailableException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -50,6 +54,17 @@ public class RuleBookService {
      */
     public record Attempt(Instant at, String version, boolean accepted, List<RuleProblem> errors,
                           List<CaseReplay.Change> changedCases) {
+    }
+
+    /**
+     * What a reload of a proposed rules folder would do, without doing it: the version the proposed rule book would
+     * have, the version in service it is measured against, whether the gate would accept it, its problems, the sample
+     * cases that fail their expectation, and the cases whose outcome it changes against the rule book in service
+     * (listed even when it would be refused, so a reviewer sees what to update).
+     */
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder({"version", "inService", "wouldAccept", "errors", "failingCases", "changedCases"})
+    public record DryRun(String version, String inService, boolean wouldAccept, List<RuleProblem> errors,
+                         List<String> failingCases, List<CaseReplay.Change> changedCases) {
     }
 
     @ConfigProperty(name = "tanuu.rules.dir", defaultValue = "rules")
@@ -84,6 +99,11 @@ public class RuleBookService {
     private Gauge versionGauge;
     private final AtomicReference<Attempt> lastAttempt = new AtomicReference<>();
     private RuleBookCompiler compiler;
+    private Limits limits;
+    /** One dry run at a time (each compiles a whole rule book); apart from reloads, which never wait for one. */
+    private final Semaphore dryRuns = new Semaphore(1, true);
+    /** How long a dry run waits for the one before it before it is refused (429). */
+    private static final Duration DRY_RUN_WAIT = Duration.ofSeconds(30);
     private final ScheduledExecutorService reloader = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "rule-book-reload");
         t.setDaemon(true);
@@ -118,7 +138,8 @@ public class RuleBookService {
 
     @PostConstruct
     void start() {
-        compiler = new RuleBookCompiler(appClassLoader, new Limits(fireLimit, replayBudget));
+        limits = new Limits(fireLimit, replayBudget);
+        compiler = new RuleBookCompiler(appClassLoader, limits);
         Attempt attempt = reload();
         if (!attempt.accepted()) {
             if (LaunchMode.current() == LaunchMode.NORMAL) {
@@ -279,6 +300,49 @@ public class RuleBookService {
                 "changedCases", String.valueOf(attempt.changedCases().size()),
                 "version", current.get() == null ? null : current.get().version());
         return attempt;
+    }
+
+    /**
+     * Passes {@code folder} through the gate a reload passes, against the rule book in force, and swaps nothing in.
+     * It compiles with a compiler of its own, made for this dry run: the reloads' compiler remembers the last rule
+     * book it accepted (and keeps its knowledge bases), which a dry run must not replace. It does not hold the
+     * reloads' lock: a reload during a dry run goes ahead, and the dry run is measured against the rule book in force
+     * when it began.
+     */
+    public DryRun check(Path folder) {
+        boolean admitted;
+        try {
+            admitted = dryRuns.tryAcquire(DRY_RUN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            admitted = false;
+        }
+        if (!admitted) {
+            throw new WebApplicationException(Response.status(429).type(MediaType.APPLICATION_JSON)
+                    .entity(java.util.Map.of("errors", List.of(new org.tanuu.identify.FieldError("body",
+                            "another dry run is still running: try again in a minute")))).build());
+        }
+        Thread thread = Thread.currentThread();
+        ClassLoader loader = thread.getContextClassLoader();
+        thread.setContextClassLoader(appClassLoader); // Drools needs the application's loader
+        try {
+            RuleBook inService = current();
+            RuleBookGate.Verdict verdict;
+            try {
+                verdict = RuleBookGate.check(new RuleBookCompiler(appClassLoader, limits), folder, inService);
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                LOG.errorf(e, "a dry run failed unexpectedly");
+                verdict = new RuleBookGate.Verdict(null, List.of(new RuleProblem("", 0, 0,
+                        "the rule book could not be loaded: " + e.getClass().getSimpleName())), List.of(), List.of());
+            }
+            List<String> failing = verdict.outcomes().stream().filter(o -> !o.differences().isEmpty())
+                    .map(CaseReplay.Outcome::id).toList();
+            return new DryRun(RuleBookCompiler.version(folder), inService.version(), verdict.accepted(), verdict.problems(),
+                    failing, verdict.changes());
+        } finally {
+            thread.setContextClassLoader(loader);
+            dryRuns.release();
+        }
     }
 
     /** The version in force as a gauge tagged with it, so every replica's version shows in the metrics. */

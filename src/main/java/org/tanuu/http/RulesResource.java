@@ -4,7 +4,17 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.Map;
+import org.tanuu.identify.FieldError;
+import org.tanuu.identify.InvalidRequestException;
+import org.tanuu.rulebook.RulesArchive;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,7 +32,7 @@ import org.tanuu.rulebook.RuleProblem;
 import org.tanuu.rulebook.SourceTexts;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The legal reviewers' view of the rule book: the catalogue, one rule with its DRL, reload on demand, coverage. */
+/** The legal reviewers' view of the rule book: the catalogue, one rule with its DRL, reload on demand, a dry run, coverage. */
 @Path("/rules")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.REVIEWER})
@@ -100,5 +110,45 @@ public class RulesResource {
     @Path("/reload")
     public RuleBookService.Attempt reload() {
         return ruleBooks.reload();
+    }
+
+    @Inject
+    Audit audit;
+
+    /** Other names clients give the archive types: Windows's for zip, the older one for gzip. */
+    private static final Map<String, String> ARCHIVE_TYPES = Map.of(
+            RulesArchive.ZIP, RulesArchive.ZIP, "application/x-zip-compressed", RulesArchive.ZIP,
+            RulesArchive.TAR, RulesArchive.TAR, RulesArchive.GZIP, RulesArchive.GZIP, "application/x-gzip", RulesArchive.GZIP);
+
+    /**
+     * A dry run: what a reload of the rules folder in the body (a zip, a tar or a gzipped tar) would answer, against
+     * the rule book in service, which stays in service. The folder is unpacked into a temporary folder, deleted after.
+     */
+    @POST
+    @Path("/check")
+    @Consumes(MediaType.WILDCARD)
+    public RuleBookService.DryRun check(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+        Instant started = Instant.now();
+        String type = contentType == null ? null
+                : ARCHIVE_TYPES.get(contentType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT));
+        if (type == null) {
+            audit.record("check", started, "type", contentType, "refused", "unsupported media type");
+            throw new WebApplicationException(Response.status(415).type(MediaType.APPLICATION_JSON).entity(Map.of("errors",
+                    List.of(new FieldError("Content-Type", (contentType == null ? "none given" : contentType)
+                            + ": send the rules folder as " + String.join(", ", RulesArchive.TYPES))))).build());
+        }
+        RuleBookService.DryRun run;
+        try {
+            run = RulesArchive.withUnpacked(body, type, ruleBooks::check);
+        } catch (RulesArchive.Refused e) {
+            audit.record("check", started, "type", type, "refused", e.tooLarge() ? "too large" : "bad archive");
+            String field = e.entry() == null ? "body" : e.entry();
+            throw e.tooLarge() ? InvalidRequestException.tooLarge(field, e.getMessage())
+                    : new InvalidRequestException(List.of(new FieldError(field, e.getMessage())));
+        }
+        audit.record("check", started, "type", type, "inService", run.inService(), "proposed", run.version(),
+                "wouldAccept", String.valueOf(run.wouldAccept()), "problems", String.valueOf(run.errors().size()),
+                "failingCases", String.valueOf(run.failingCases().size()), "changedCases", String.valueOf(run.changedCases().size()));
+        return run;
     }
 }

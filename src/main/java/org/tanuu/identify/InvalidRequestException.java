@@ -22,7 +22,12 @@ public final class InvalidRequestException extends RuntimeException {
     }
 
     static InvalidRequestException tooLarge(String message) {
-        return new InvalidRequestException(true, List.of(new FieldError("body", message)));
+        return tooLarge("body", message);
+    }
+
+    /** 413: {@code field} (the body, or a part of it such as an archive's entry) is over a limit. */
+    public static InvalidRequestException tooLarge(String field, String message) {
+        return new InvalidRequestException(true, List.of(new FieldError(field, message)));
     }
 
     public boolean tooLarge() {

@@ -143,6 +143,16 @@ public final class RuleBookCompiler {
                 .map(l -> l.substring(3).strip()).orElse(null);
     }
 
+    /**
+     * The version a rule book compiled from {@code folder} would have (its content hash), whether or not it compiles;
+     * null when the folder cannot be read.
+     */
+    public static String version(Path folder) {
+        List<RuleProblem> problems = new ArrayList<>();
+        Map<String, String> files = RulesFolder.read(folder, problems);
+        return problems.isEmpty() && !files.isEmpty() ? version(files) : null;
+    }
+
     private static String version(Map<String, String> files) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");

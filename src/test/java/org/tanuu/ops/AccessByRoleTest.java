@@ -57,7 +57,7 @@ class AccessByRoleTest {
     @CsvSource({
             "screener, POST, /identify, 200", "screener, GET, /questionnaire, 200", "screener, GET, /jurisdictions, 200",
             "screener, GET, /cases, 403", "screener, POST, /cases/replay, 403", "screener, GET, /rules, 403",
-            "screener, POST, /rules/reload, 403",
+            "screener, POST, /rules/reload, 403", "screener, POST, /rules/check, 403", "trainer, POST, /rules/check, 403",
             "trainer, POST, /identify, 200", "trainer, GET, /cases, 200", "trainer, POST, /cases/replay, 200",
             "trainer, GET, /rules, 403", "trainer, POST, /rules/reload, 403", "trainer, GET, /parameters, 200",
             "screener, GET, /parameters, 403", "reviewer, GET, /parameters/age-of-majority, 200",
