@@ -40,16 +40,18 @@ class CompareResourceTest {
     }
 
     @Test
-    void anAdultWithoutMeansUnderKazakhLawIsUnmovedByTheMeansButPalermoIsNot() {
+    void anAdultWithoutMeansUnderKazakhLawMovesFromPresumedToIdentifiedWithTheMeansAsPalermoDoes() {
+        // Issue 17, §6: KZ victim status follows the Palermo elements; the means alone ruled out gave PRESUMED, to be confirmed.
         compare("kz-woman-recruited-into-prostitution-no-means", Map.of("means.deceivedJob", "YES")).statusCode(200)
-                .body("before.decision", equalTo("IDENTIFIED"))
+                .body("before.decision", equalTo("PRESUMED"))
                 .body("after.decision", equalTo("IDENTIFIED"))
-                .body("changed.decision", nullValue())
+                .body("changed.decision.before", equalTo("PRESUMED"))
+                .body("changed.decision.after", equalTo("IDENTIFIED"))
                 .body("changed.elements.MEANS.after", equalTo("ESTABLISHED"))
                 .body("changed.jurisdictions.PALERMO.after", equalTo("IDENTIFIED"))
                 .body("changed.rules.added", hasItem("KZ-MEANS-AGGRAVATING"))
                 .body("changed.findings.added", equalTo(List.of("KZ-MEANS-AGGRAVATING")))
-                .body("changed.findings.removed", equalTo(List.of()))
+                .body("changed.findings.removed", equalTo(List.of("KZ-MEANS-UNSOURCED")))
                 .body("changed.offence", equalTo(Map.of()));
     }
 

@@ -36,17 +36,19 @@ class NationalCriteriaTest {
     }
 
     @Test
-    void anAdultRecruitedIntoProstitutionWithoutMeansIsIdentifiedInKazakhstanButNotUnderPalermo() {
+    void anAdultRecruitedIntoProstitutionWithoutMeansIsPresumedInKazakhstanUntilItsLawIsConfirmedButNotIdentifiedUnderPalermo() {
+        // Issue 17, §6: KZ victim status follows the Palermo elements; the means alone ruled out give PRESUMED, to be confirmed.
         identify("KZ", adultRecruitedIntoProstitutionWithoutMeans())
-                .body("decision", equalTo("IDENTIFIED"))
-                .body("jurisdictions.KZ.decision", equalTo("IDENTIFIED"))
+                .body("decision", equalTo("PRESUMED"))
+                .body("jurisdictions.KZ.decision", equalTo("PRESUMED"))
                 .body("jurisdictions.PALERMO.decision", equalTo("NOT_IDENTIFIED"))
                 .body("elements.MEANS.status", equalTo("NOT_FOUND"))
-                .body("elements.MEANS.required", equalTo(false))
-                .body("trace.id", hasItems("KZ-REQ-ACT", "KZ-REQ-PURPOSE", "KZ-NO-MEANS-REQUIRED", "DEC-IDENTIFIED"))
+                .body("elements.MEANS.required", equalTo(true))
+                .body("trace.id", hasItems("KZ-REQ-ACT", "KZ-REQ-PURPOSE", "KZ-REQ-MEANS", "KZ-MEANS-UNSOURCED"))
+                .body("trace.id", not(hasItem("DEC-NOT-IDENTIFIED")))
                 .body("offence.rule", contains("KZ-OFFENCE-128"))
                 .body("offence[0].status", equalTo("MET"))
-                .body("findings", empty());
+                .body("findings.id", contains("KZ-MEANS-UNSOURCED"));
     }
 
     @Test
@@ -69,9 +71,9 @@ class NationalCriteriaTest {
                 """)
                 .body("jurisdictions.KZ.decision", equalTo("IDENTIFIED"))
                 .body("jurisdictions.PALERMO.decision", equalTo("IDENTIFIED"))
-                .body("trace.id", hasItem("KZ-NO-MEANS-REQUIRED"))
-                .body("findings.id", contains("KZ-MEANS-AGGRAVATING", "KZ-CHILD-SEXUAL-EXPLOITATION"))
-                .body("findings[1].citation", startsWith("Criminal Code of the Republic of Kazakhstan"))
+                .body("trace.id", hasItem("KZ-CHILD-EXCEPTION"))
+                .body("findings.id", contains("CHILD-WORST-FORM-SEXUAL", "KZ-MEANS-AGGRAVATING", "KZ-CHILD-SEXUAL-EXPLOITATION"))
+                .body("findings[2].citation", startsWith("Criminal Code of the Republic of Kazakhstan"))
                 .body("offence.rule", contains("KZ-OFFENCE-135"));
     }
 

@@ -52,6 +52,22 @@ class RequestEdgesTest {
     }
 
     @Test
+    void agesAndDatesThatCannotFitTogetherAreRefusedNamingTheField() {
+        // Issue 17, §2: an interview after today, events after the interview, events before the earliest birthday.
+        String tomorrow = LocalDate.now().plusDays(1).toString();
+        identify("{\"answers\": {\"case.interviewDate\": \"" + tomorrow + "\"}}").statusCode(400)
+                .body("errors.field", contains("answers.case.interviewDate"));
+        identify("{\"answers\": {\"case.eventsDate\": \"2020-06-02\", \"case.interviewDate\": \"2020-06-01\"}}").statusCode(400)
+                .body("errors.field", contains("answers.case.eventsDate"));
+        identify("{\"answers\": {\"person.age\": 10, \"case.eventsDate\": \"2009-05-31\", \"case.interviewDate\": \"2020-06-01\"}}")
+                .statusCode(400).body("errors.field", contains("answers.case.eventsDate"));
+        identify("{\"answers\": {\"person.age\": 10, \"case.eventsDate\": \"2009-06-01\", \"case.interviewDate\": \"2020-06-01\"}}")
+                .statusCode(200);
+        identify("{\"answers\": {\"person.age\": 17, \"person.ageAtEvents\": 18}}").statusCode(400)
+                .body("errors.field", contains("answers.person.ageAtEvents"));
+    }
+
+    @Test
     void withoutAnEventsDateTheInterviewIsJudgedOnTheLawOfToday() {
         RuleBook book = new RuleBookCompiler().compile(Path.of("rules")).ruleBook();
         var withoutDate = InterviewReader.read(InterviewReader.parse("{\"answers\": {}}".getBytes()), book);

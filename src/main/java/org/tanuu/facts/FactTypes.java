@@ -9,7 +9,9 @@ public final class FactTypes {
             Finding.class, Flag.class, Indicator.class, Missing.class, NotRequired.class, Offence.class,
             OffenceElement.class, OffenceStatus.class, Parameter.class, Question.class, Required.class, Stated.class,
             Tally.class, SmugglingPattern.class, OffenceCausedByTrafficking.class, OffenceByChildInSexualExploitation.class,
-            HazardousWorkByChild.class, WorkBelowMinimumAge.class, ChildProtectionGround.class, ChildSold.class, EditionInForce.class);
+            HazardousWorkByChild.class, WorkBelowMinimumAge.class, ChildProtectionGround.class, ChildSold.class, EditionInForce.class,
+            InterviewDate.class, PresumptionCombination.class, AgeAtEventsRange.class, ChildNow.class,
+            WorstFormOfChildLabour.class, UnsourcedRequirement.class);
 
     private FactTypes() {
     }

@@ -1,9 +1,9 @@
 package org.tanuu.facts;
 
 /**
- * The input of the decision rules: of the required elements, how many there are, how many are established and how
- * many not found; of all three elements, how many are established or indicated ({@code supported}); and the lowest
- * score among the required elements.
+ * The input of the decision rules: of the required elements, how many there are, how many are established, how many
+ * not found, and how many of those not found are required only on no source ({@link UnsourcedRequirement}); and the
+ * lowest score among the required elements.
  */
-public record Tally(int required, int established, int notFound, int supported, int lowestScore) {
+public record Tally(int required, int established, int notFound, int notFoundUnsourced, int lowestScore) {
 }

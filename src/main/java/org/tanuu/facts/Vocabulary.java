@@ -10,6 +10,8 @@ public final class Vocabulary {
     public static final List<String> STRENGTHS = List.of("S", "M", "W");
     /** The elements of trafficking in persons (Palermo Protocol, Art. 3(a)), in the order the response lists them. */
     public static final List<String> ELEMENTS = List.of("ACT", "MEANS", "PURPOSE");
+    /** What an offence may state: the three elements, and CHILD for an article that applies to a child victim. */
+    public static final List<String> OFFENCE_ELEMENTS = List.of("ACT", "MEANS", "PURPOSE", "CHILD");
     /**
      * The layers of a rule book, as ruleflow groups in the order they run: who the person is (child status), the
      * layers above the answers (indicators, elements, decision), then the findings reported beside the decision.

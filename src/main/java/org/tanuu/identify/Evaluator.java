@@ -31,6 +31,7 @@ import org.tanuu.facts.OffenceStatus;
 import org.tanuu.facts.ElementStatus;
 import org.tanuu.facts.Flag;
 import org.tanuu.facts.Indicator;
+import org.tanuu.facts.InterviewDate;
 import org.tanuu.facts.Missing;
 import org.tanuu.facts.Question;
 import org.tanuu.facts.Required;
@@ -83,6 +84,7 @@ public final class Evaluator {
                 session.insert(book.questionnaire().get(answer.question(), jurisdiction));
             }
             session.insert(new EventsDate(interview.answers().containsKey(Interview.EVENTS_DATE) ? interview.eventsDate() : null));
+            session.insert(new InterviewDate(interview.interviewDate()));
             for (int i = Vocabulary.LAYERS.size() - 1; i >= 0; i--) {
                 session.getAgenda().getAgendaGroup(Vocabulary.LAYERS.get(i)).setFocus(); // a stack: the first group ends on top
             }
@@ -182,7 +184,7 @@ public final class Evaluator {
                     continue;
                 }
                 Map<String, Evaluation.OffenceElementView> stated = new LinkedHashMap<>();
-                for (String element : Vocabulary.ELEMENTS) {
+                for (String element : Vocabulary.OFFENCE_ELEMENTS) {
                     List<OffenceElement> found = elements.stream()
                             .filter(e -> e.offence().equals(offence.rule()) && e.element().equals(element)).toList();
                     if (!found.isEmpty()) {

@@ -71,11 +71,40 @@ public final class InterviewReader {
         String jurisdiction = jurisdiction(request.get("jurisdiction"), book, prefix, errors);
         String reference = reference(request.get("reference"), prefix, errors);
         Map<String, Answer> answers = answers(request.get("answers"), book, prefix, errors);
+        if (errors.isEmpty()) {
+            dates(answers, prefix, errors);
+        }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
         Answer date = answers.get(Interview.EVENTS_DATE);
-        return new Interview(jurisdiction, reference, answers, date == null ? LocalDate.now() : date.date());
+        Answer interviewed = answers.get(Interview.INTERVIEW_DATE);
+        return new Interview(jurisdiction, reference, answers, date == null ? LocalDate.now() : date.date(),
+                interviewed == null ? LocalDate.now() : interviewed.date());
+    }
+
+    /**
+     * The ages and dates must fit together: no age at the events above the age now, no events after the interview, and
+     * no events before the person's earliest possible birthday (the interview day less the age plus one years). An age
+     * at the events that does not fit the dates is no error: the rules report it.
+     */
+    private static void dates(Map<String, Answer> answers, String prefix, List<FieldError> errors) {
+        Answer age = answers.get(Interview.AGE);
+        Answer ageAtEvents = answers.get(Interview.AGE_AT_EVENTS);
+        Answer events = answers.get(Interview.EVENTS_DATE);
+        Answer interviewed = answers.get(Interview.INTERVIEW_DATE);
+        LocalDate interview = interviewed == null ? LocalDate.now() : interviewed.date();
+        if (age != null && ageAtEvents != null && ageAtEvents.number() > age.number()) {
+            errors.add(new FieldError(prefix + "answers." + Interview.AGE_AT_EVENTS,
+                    "the age at the events is above the age at the interview (" + Interview.AGE + ")"));
+        }
+        if (events != null && events.date().isAfter(interview)) {
+            errors.add(new FieldError(prefix + "answers." + Interview.EVENTS_DATE, "the events are dated after the interview ("
+                    + (interviewed == null ? "today" : Interview.INTERVIEW_DATE) + ")"));
+        } else if (events != null && age != null && events.date().isBefore(interview.minusYears(age.number() + 1L))) {
+            errors.add(new FieldError(prefix + "answers." + Interview.EVENTS_DATE, "the events are dated before the person was born ("
+                    + Interview.AGE + " at the " + (interviewed == null ? "interview today" : Interview.INTERVIEW_DATE) + ")"));
+        }
     }
 
     private static String jurisdiction(JsonNode j, RuleBook book, String prefix, List<FieldError> errors) {

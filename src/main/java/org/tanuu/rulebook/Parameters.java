@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.tanuu.facts.Combination;
 import org.tanuu.facts.Parameter;
+import org.tanuu.facts.PresumptionCombination;
 
 /**
  * The legal parameters (rules/parameters.yaml): each a name, and its values by date, with the citation of each value;
@@ -23,6 +24,9 @@ import org.tanuu.facts.Parameter;
 public final class Parameters {
     static final String FILE = "parameters.yaml";
     static final String COMBINATIONS = "establishing-combinations";
+    static final String PRESUMPTION = "presumption-combinations";
+    /** The statuses a presumption combination may ask of an element: at least indicated, or established. */
+    private static final java.util.List<String> LEAST_STATUSES = java.util.List.of("INDICATED", "ESTABLISHED");
     private static final String DESCRIPTION = "description";
     private static final String VALUES = "values";
 
@@ -122,9 +126,9 @@ public final class Parameters {
             Map<String, List<Value>> byJurisdiction = new LinkedHashMap<>();
             for (String key : (Iterable<String>) node::fieldNames) {
                 if (key.equals(VALUES)) {
-                    values = values(yaml, at.appendProperty(key), name, node.get(key), bibliography);
+                    values = values(yaml, at.appendProperty(key), name, name, node.get(key), bibliography);
                 } else if (jurisdictions.contains(key)) {
-                    byJurisdiction.put(key, values(yaml, at.appendProperty(key), name + " under " + key, node.get(key), bibliography));
+                    byJurisdiction.put(key, values(yaml, at.appendProperty(key), name, name + " under " + key, node.get(key), bibliography));
                 } else if (!key.equals(DESCRIPTION)) {
                     yaml.problem(at.appendProperty(key), name + ": unknown key \"" + key + "\"; expected " + DESCRIPTION + ", "
                             + VALUES + " or a jurisdiction of jurisdictions.yaml " + jurisdictions);
@@ -139,7 +143,7 @@ public final class Parameters {
     }
 
     /** A list of dated values, oldest first; only the first may be undated. */
-    private static List<Value> values(YamlFile yaml, JsonPointer at, String what, JsonNode list, Bibliography bibliography) {
+    private static List<Value> values(YamlFile yaml, JsonPointer at, String name, String what, JsonNode list, Bibliography bibliography) {
         List<Value> values = new ArrayList<>();
         if (!list.isArray() || list.isEmpty()) {
             yaml.problem(at, what + ": expected a list of {from, value, citation}, found " + YamlFile.kind(list));
@@ -164,12 +168,52 @@ public final class Parameters {
             if (i > 0 && (from == null || (previous != null && !from.isAfter(previous)))) {
                 yaml.problem(itemAt, what + "[" + i + "]: a later value needs a from date after the one before it");
             }
-            Object value = value(yaml, itemAt.appendProperty("value"), what, e.value());
+            Object value = name.equals(PRESUMPTION) ? presumption(yaml, itemAt.appendProperty("value"), what, e.value())
+                    : value(yaml, itemAt.appendProperty("value"), what, e.value());
             if (value != null) {
                 values.add(new Value(from, value, e.citation(), e.source(), e.todo()));
             }
         }
         return List.copyOf(values);
+    }
+
+    /**
+     * For {@value #PRESUMPTION}: a list of combinations, each a map of element (ACT, MEANS, PURPOSE) to the least status
+     * it must have (INDICATED or ESTABLISHED).
+     */
+    private static Object presumption(YamlFile yaml, JsonPointer at, String what, JsonNode value) {
+        if (!value.isArray() || value.isEmpty()) {
+            yaml.problem(at, what + ": expected a list of combinations such as {ACT: INDICATED, PURPOSE: INDICATED}");
+            return null;
+        }
+        List<PresumptionCombination> combinations = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode c = value.get(i);
+            JsonPointer cAt = at.appendIndex(i);
+            if (!c.isObject() || c.isEmpty()) {
+                yaml.problem(cAt, what + "[" + i + "]: expected a map of element to status, e.g. {ACT: ESTABLISHED, MEANS: ESTABLISHED}");
+                continue;
+            }
+            boolean sound = true;
+            for (String element : (Iterable<String>) c::fieldNames) {
+                if (!org.tanuu.facts.Vocabulary.ELEMENTS.contains(element)) {
+                    yaml.problem(cAt.appendProperty(element), what + "[" + i + "]: unknown element " + element + "; expected one of "
+                            + org.tanuu.facts.Vocabulary.ELEMENTS);
+                    sound = false;
+                } else if (!LEAST_STATUSES.contains(c.get(element).asText()) || !c.get(element).isTextual()) {
+                    yaml.problem(cAt.appendProperty(element), what + "[" + i + "]: " + element + " must be one of " + LEAST_STATUSES);
+                    sound = false;
+                }
+            }
+            if (sound) {
+                combinations.add(new PresumptionCombination(text(c, "ACT"), text(c, "MEANS"), text(c, "PURPOSE")));
+            }
+        }
+        return List.copyOf(combinations);
+    }
+
+    private static String text(JsonNode map, String key) {
+        return map.has(key) ? map.get(key).asText() : null;
     }
 
     /** A whole number, a date, or (for {@value #COMBINATIONS}) a list of combinations. */

@@ -117,10 +117,14 @@ final class RuleSandbox {
     /** Pure static functions, by {@code Type.name}. */
     private static final Set<String> STATIC_CALLS = Set.of("Math.min", "Math.max", "Math.abs", "List.of", "List.copyOf",
             "Set.of", "Set.copyOf", "Map.of");
-    /** Methods that read a value, on any value a rule can reach (facts, strings, numbers, collections, dates). */
+    /**
+     * Methods that read a value, on any value a rule can reach (facts, strings, numbers, collections, dates); and the
+     * pure date arithmetic of LocalDate (a new date, the old one unchanged), for an age worked out from two dates.
+     */
     private static final Set<String> READERS = Set.of("size", "isEmpty", "contains", "containsAll", "containsKey",
             "get", "getOrDefault", "indexOf", "equals", "compareTo", "intValue", "longValue", "doubleValue", "startsWith",
-            "endsWith", "length", "isBefore", "isAfter", "isEqual", "getYear");
+            "endsWith", "length", "isBefore", "isAfter", "isEqual", "getYear", "plusYears", "minusYears", "plusDays",
+            "minusDays");
     /** Methods that change a collection: only on a local variable of the consequence or function. */
     private static final Set<String> WRITERS = Set.of("add", "addAll", "remove", "removeAll", "retainAll", "put", "clear");
     private static final Set<String> ACCUMULATE_FUNCTIONS = Set.of("count", "sum", "min", "max", "average",
@@ -297,6 +301,9 @@ final class RuleSandbox {
         }
         if (type == org.tanuu.facts.Combination.class) {
             parameters.add(reference(pattern, Parameters.COMBINATIONS)); // the combinations are a parameter's value
+        }
+        if (type == org.tanuu.facts.PresumptionCombination.class) {
+            parameters.add(reference(pattern, Parameters.PRESUMPTION));
         }
         pattern.getAnnotations().forEach(a -> refuse(pattern, "a pattern takes no annotations (@" + a.getName() + ")"));
         if (pattern.getIdentifier() != null) {

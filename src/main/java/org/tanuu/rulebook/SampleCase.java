@@ -72,6 +72,11 @@ public record SampleCase(String id, String file, String name, String summary, St
             yaml.problem(root.appendProperty("answers"), "answers must be a map of question id to answer, not " + YamlFile.kind(c.answers()));
             return null;
         }
+        if (c.answers().has("case.eventsDate") && c.answers().has("person.age") && !c.answers().has("case.interviewDate")) {
+            yaml.problem(root.appendProperty("answers"), "a case with case.eventsDate and person.age gives case.interviewDate:"
+                    + " the age at the events is worked out from the two dates, and the result must not move with the calendar");
+            return null;
+        }
         ExpectFile expect = c.expect();
         if (expect.decision() == null || expect.decision().isBlank()) {
             yaml.problem(root.appendProperty("expect"), "expect needs a decision: a case that expects nothing passes whatever happens");
