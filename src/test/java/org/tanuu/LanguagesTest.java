@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LanguagesTest {
     static final String CHILD = """
             {"jurisdiction": "KG", "reference": "intake-2291",
-             "answers": {"case.eventsDate": "2021-03-15", "person.age": 15, "person.ageBasis": "DOCUMENT", "act.recruited": "YES", "purpose.forcedWork": "YES"}}""";
+             "answers": {"person.age": 15, "person.ageBasis": "DOCUMENT", "act.recruited": "YES", "purpose.forcedWork": "YES"}}""";
 
     static String read(Path file) {
         try {
