@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -67,12 +66,13 @@ public class RulesResource {
                 CaseReplay.neverFired(book, CaseReplay.replayAll(book)).stream().map(RuleSummary::of).toList());
     }
 
+    /** Any id but {@code reload}: GET /rules/reload is a 405 naming POST, not a rule that is not there. */
     @GET
-    @Path("/{id}")
+    @Path("/{id: (?!reload$)[^/]+}")
     public RuleDetail rule(@PathParam("id") String id) {
         RuleBook book = ruleBooks.current();
         RuleInfo rule = book.rules().stream().filter(r -> id.equals(r.id())).findFirst()
-                .orElseThrow(() -> new NotFoundException("no rule with @id " + id));
+                .orElseThrow(() -> ErrorShape.notFound("id", "no rule with @id " + id));
         return new RuleDetail(rule, book.bibliography().entry(rule.source()));
     }
 
