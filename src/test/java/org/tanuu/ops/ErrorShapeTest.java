@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Every status the service answers besides 200 comes in one shape, {@code {"errors":[{"field","message"}]}} in JSON,
  * in the service's words, with the security headers; each leaves an audit record with the status and field names.
- * 401 and 403 are walked with OIDC on ({@link AccessByRoleIT}); here the embedded default.
+ * Here the embedded default (where a 401 is a call through a proxy); 401 and 403 with OIDC on in {@link AccessByRoleIT}.
  */
 @QuarkusTest
 class ErrorShapeTest {
@@ -37,6 +37,9 @@ class ErrorShapeTest {
 
     static List<Case> cases() {
         return List.of(
+                new Case("a call through a proxy (a forwarded header) in the embedded default", 401, "authorization",
+                        r -> r.header("X-Forwarded-For", "127.0.0.1").contentType("application/json").body("{\"answers\": {}}").post("/identify")),
+                new Case("a page request through a proxy", 401, "authorization", r -> r.header("Forwarded", "for=127.0.0.1").get("/rules")),
                 new Case("malformed JSON", 400, "body", r -> r.contentType("application/json").body("{\"answers\": ").post("/identify")),
                 new Case("an unknown rule id", 404, "id", r -> r.get("/rules/NO-SUCH-RULE")),
                 new Case("an unknown case id", 404, "id", r -> r.get("/cases/no-such-case")),
