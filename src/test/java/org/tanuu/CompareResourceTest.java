@@ -82,7 +82,7 @@ class CompareResourceTest {
     @Test
     void aChangeOutsideItsKindIsRefusedNamingTheChange() {
         compare("girl-12-taken-to-the-gulf-for-prostitution", Map.of("person.age", 200, "act.recruted", "YES")).statusCode(400)
-                .body("errors.field", contains("changes.act.recruted"));
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("changes.act.recruted", "changes.person.age"));
         compare("girl-12-taken-to-the-gulf-for-prostitution", Map.of("person.age", 200)).statusCode(400)
                 .body("errors.field", contains("changes.person.age"))
                 .body("errors[0].message", equalTo("expected a whole number from 0 to 130"));

@@ -55,6 +55,16 @@ class PackagedCommandsIT {
         }
     }
 
+    @Test
+    void theEmbeddedDefaultRefusesAManagementInterfaceBeyondLoopbackAndTrustingAProxy() throws Exception {
+        Run management = service("-Dquarkus.management.host=0.0.0.0");
+        assertEquals(1, management.exit(), management.output());
+        assertTrue(management.output().contains("quarkus.management.host=0.0.0.0 listens beyond this machine"), management.output());
+        Run proxy = service("-Dquarkus.http.proxy.proxy-address-forwarding=true");
+        assertEquals(1, proxy.exit(), proxy.output());
+        assertTrue(proxy.output().contains("quarkus.http.proxy.proxy-address-forwarding=true"), proxy.output());
+    }
+
     /** The packaged service on free ports, with {@code settings} added. */
     static Run service(String... settings) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tanuu.identify.InterviewReader;
 import org.tanuu.rulebook.RuleBook;
@@ -41,12 +42,14 @@ class RequestEdgesTest {
     }
 
     @Test
-    void anEventsDateInTheFutureIsRefusedAndTodayIsAccepted() {
-        String tomorrow = LocalDate.now().plusDays(1).toString();
-        identify("{\"answers\": {\"case.eventsDate\": \"" + tomorrow + "\"}}").statusCode(400)
-                .body("errors.field", contains("answers.case.eventsDate"))
-                .body("errors[0].message", equalTo("expected a date (YYYY-MM-DD) not in the future"));
+    void anEventsDateInTheFutureOrBefore1900IsRefusedAndTodayAnd1900AreAccepted() {
+        for (String date : List.of(LocalDate.now().plusDays(1).toString(), "1899-12-31", "-999999999-01-01", "+999999999-12-31")) {
+            identify("{\"answers\": {\"case.eventsDate\": \"" + date + "\"}}").statusCode(400)
+                    .body("errors.field", contains("answers.case.eventsDate"))
+                    .body("errors[0].message", equalTo("expected a date (YYYY-MM-DD) from 1900-01-01 to today"));
+        }
         identify("{\"answers\": {\"case.eventsDate\": \"" + LocalDate.now() + "\"}}").statusCode(200);
+        identify("{\"answers\": {\"case.eventsDate\": \"1900-01-01\"}}").statusCode(200);
         identify("{\"answers\": {\"case.eventsDate\": 20190101}}").statusCode(400)
                 .body("errors[0].message", equalTo("expected a date (YYYY-MM-DD)"));
     }
@@ -69,7 +72,7 @@ class RequestEdgesTest {
 
     @Test
     void withoutAnEventsDateTheInterviewIsJudgedOnTheLawOfToday() {
-        RuleBook book = new RuleBookCompiler().compile(Path.of("rules")).ruleBook();
+        RuleBook book = RuleFiles.repositoryRules().ruleBook();
         var withoutDate = InterviewReader.read(InterviewReader.parse("{\"answers\": {}}".getBytes()), book);
         assertEquals(LocalDate.now(), withoutDate.eventsDate());
         var dated = InterviewReader.read(InterviewReader.parse("{\"answers\": {\"case.eventsDate\": \"2017-06-01\"}}".getBytes()), book);
@@ -90,6 +93,11 @@ class RequestEdgesTest {
                 .body("errors.field", contains("interview.answers.act.recruted"));
         compare("{\"interview\": {}, \"changes\": {}}").statusCode(400)
                 .body("errors.field", contains("interview.answers"));
+        // A bad interview and bad changes: every bad field of both parts at once.
+        compare("{\"interview\": {\"jurisdiction\": \"XX\", \"answers\": {\"act.recruited\": \"MAYBE\"}}, "
+                + "\"changes\": {\"person.age\": \"old\", \"no.such\": 1, \"act.recruited\": null}}").statusCode(400)
+                .body("errors.field", containsInAnyOrder("interview.jurisdiction", "interview.answers.act.recruited",
+                        "changes.person.age", "changes.no.such"));
     }
 
     @Test

@@ -27,7 +27,7 @@ class RuleBookFilesTest {
 
     @Test
     void theRuleBookInTheRepositoryCompilesWithoutProblems() {
-        RuleBookCompiler.Result result = new RuleBookCompiler().compile(Path.of("rules"));
+        RuleBookCompiler.Result result = RuleFiles.repositoryRules();
         assertEquals(List.of(), result.problems());
         assertFalse(result.ruleBook().rules().isEmpty());
     }

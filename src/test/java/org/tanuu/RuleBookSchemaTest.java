@@ -134,7 +134,7 @@ class RuleBookSchemaTest {
 
     @Test
     void everyQuestionTextIsAWholeSentence() {
-        RuleBookCompiler.Result result = new RuleBookCompiler().compile(Path.of("rules"));
+        RuleBookCompiler.Result result = RuleFiles.repositoryRules();
         assertEquals(List.of(), result.problems());
         List<String> cut = new ArrayList<>();
         int questions = 0;

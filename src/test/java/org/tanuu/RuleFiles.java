@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.tanuu.rulebook.RuleBookCompiler;
 
 /** Reading and copying rule files the way a reviewer sees them, for tests that assert file:line. */
 final class RuleFiles {
@@ -39,6 +40,16 @@ final class RuleFiles {
      * its test class in different class loaders, so a static field alone would make two copies. A system
      * property is shared by both.
      */
+    private static RuleBookCompiler.Result repository;
+
+    /** The repository's rules/ compiled once per class loader: each test that only reads it shares the one result. */
+    static synchronized RuleBookCompiler.Result repositoryRules() {
+        if (repository == null) {
+            repository = new RuleBookCompiler().compile(Path.of("rules"));
+        }
+        return repository;
+    }
+
     static synchronized Path copyOncePerJvm(String key) {
         String property = "tanuu.test.rulesCopy." + key;
         String made = System.getProperty(property);

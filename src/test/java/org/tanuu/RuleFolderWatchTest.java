@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * With the folder watcher on (the default), an edit saved in the rules folder is served without a call, also after
- * the folder is deleted and made again, moved in, or swapped as a link.
+ * the folder is deleted and made again, moved in, or swapped as a link. {@link ConfigMapSwapTest} shares this
+ * profile and its folder (one Quarkus boot for both); each test leaves the folder as it found it.
  */
 @QuarkusTest
 @TestProfile(RuleFolderWatchTest.Watched.class)
@@ -86,7 +87,7 @@ class RuleFolderWatchTest {
     }
 
     /** The probe is served without a call, then removing it (an edit the re-armed watcher sees) restores {@code before}. */
-    private static void servedWithTheProbeThenWithout(String before) {
+    static void servedWithTheProbeThenWithout(String before) {
         waitFor(() -> !RuleReloadTest.version().equals(before), "the watcher to serve the folder with the probe");
         identify().then().body("flags", hasItem("TEST_PROBE"));
         RuleFiles.write(COPY, RuleFiles.PROBE, null);
@@ -102,7 +103,7 @@ class RuleFolderWatchTest {
         return next;
     }
 
-    private static Path sibling(String what) {
+    static Path sibling(String what) {
         return COPY.resolveSibling(COPY.getFileName() + "-" + what + "-" + System.nanoTime());
     }
 

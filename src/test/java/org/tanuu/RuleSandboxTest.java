@@ -31,7 +31,7 @@ class RuleSandboxTest {
 
     @Test
     void everyConstructTheRuleBookUsesIsAllowed() {
-        RuleBookCompiler.Result result = new RuleBookCompiler().compile(Path.of("rules"));
+        RuleBookCompiler.Result result = RuleFiles.repositoryRules();
         assertEquals(List.of(), result.problems());
     }
 

@@ -23,12 +23,12 @@ final class ApiDocs {
                     + "null or absent is UNKNOWN", required = true) Map<String, Object> answers) {
     }
 
-    @Schema(name = "Comparison request")
+    @Schema(name = "ComparisonRequest")
     record CompareRequest(@Schema(required = true) InterviewRequest interview,
                           @Schema(required = true, description = "question id -> new answer; null removes it") Map<String, Object> changes) {
     }
 
-    @Schema(name = "Errors", description = "every offending field at once; the same shape for 400, 401, 403 and 413")
+    @Schema(name = "Errors", description = "every offending field at once; the same shape for every error status (400, 401, 403, 404, 405, 406, 413, 415, 500)")
     record Errors(List<FieldError> errors) {
     }
 }

@@ -3,7 +3,6 @@ package org.tanuu.http;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -49,7 +48,7 @@ public class CasesResource {
         RuleBook book = ruleBooks.current();
         SampleCase c = book.sampleCase(id);
         if (c == null) {
-            throw new NotFoundException("no sample case " + id);
+            throw ErrorShape.notFound("id", "no sample case " + id);
         }
         CaseReplay.Outcome outcome = CaseReplay.replay(book, c);
         return new CaseView(c.id(), c.name(), c.summary(), c.source(), c.jurisdiction(), c.answers(), c.expect(),

@@ -2,15 +2,11 @@ package org.tanuu.http;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import org.tanuu.identify.EvaluationLimitException;
-import org.tanuu.identify.FieldError;
 
 /**
  * An evaluation that reached the firing limit: a fault of the rule book, not of the request. A 500 in the error shape
@@ -30,7 +26,6 @@ public class EvaluationLimitMapper implements ExceptionMapper<EvaluationLimitExc
         audit.record("evaluation-limit", Instant.now(), "jurisdiction", e.jurisdiction(), "rule", e.rule(),
                 "file", e.file() == null ? null : e.file() + ":" + e.line());
         String where = e.file() == null ? "" : " (" + e.file() + ":" + e.line() + ")";
-        return Response.status(500).type(MediaType.APPLICATION_JSON)
-                .entity(Map.of("errors", List.of(new FieldError("rules", e.getMessage() + where)))).build();
+        return ErrorShape.response(500, "rules", e.getMessage() + where);
     }
 }

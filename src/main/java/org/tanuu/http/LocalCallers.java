@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,7 +24,9 @@ import org.jboss.logging.Logger;
 /**
  * The embedded default, for one machine: with no authentication configured (OIDC off), the service listens on the
  * loopback interface only and every local caller has every role. Configured to listen beyond loopback without
- * authentication, it refuses to start and names the settings to add.
+ * authentication (the service or the management interface), or to trust forwarded headers, it refuses to start and
+ * names the settings to add. A request that came through a proxy (it carries a {@code Forwarded} or
+ * {@code X-Forwarded-*} header) is not a local caller: a reverse proxy needs OIDC.
  */
 @ApplicationScoped
 public class LocalCallers implements HttpAuthenticationMechanism {
@@ -37,18 +40,37 @@ public class LocalCallers implements HttpAuthenticationMechanism {
     @ConfigProperty(name = "quarkus.http.host", defaultValue = "127.0.0.1")
     String host;
 
+    @ConfigProperty(name = "quarkus.management.host", defaultValue = "127.0.0.1")
+    String managementHost;
+
+    @ConfigProperty(name = "quarkus.http.proxy.proxy-address-forwarding", defaultValue = "false")
+    boolean forwarding;
+
+    /** Headers a proxy adds: a request holding one came from elsewhere, whatever its peer address. */
+    private static final List<String> FORWARDED = List.of("Forwarded", "X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto",
+            "X-Real-IP");
+
     void checkOnStart(@Observes StartupEvent start) {
         if (oidc) {
             return;
         }
-        if (!loopback(host)) {
-            LOG.errorf("quarkus.http.host=%s listens beyond this machine, but no authentication is configured: set "
-                    + "QUARKUS_OIDC_TENANT_ENABLED=true, QUARKUS_OIDC_AUTH_SERVER_URL and QUARKUS_OIDC_CLIENT_ID (see README, Deploy), "
-                    + "or listen on 127.0.0.1. The service stops.", host);
-            Quarkus.asyncExit(1);
+        for (String[] setting : new String[][] {{"quarkus.http.host", host}, {"quarkus.management.host", managementHost}}) {
+            if (!loopback(setting[1])) {
+                refuse(setting[0] + "=" + setting[1] + " listens beyond this machine");
+                return;
+            }
+        }
+        if (forwarding) {
+            refuse("quarkus.http.proxy.proxy-address-forwarding=true trusts a proxy's headers (a reverse proxy makes every caller local)");
             return;
         }
         LOG.infof("no authentication configured: listening on %s only, every local caller has every role", host);
+    }
+
+    private static void refuse(String why) {
+        LOG.errorf("%s, but no authentication is configured: set QUARKUS_OIDC_TENANT_ENABLED=true, QUARKUS_OIDC_AUTH_SERVER_URL "
+                + "and QUARKUS_OIDC_CLIENT_ID (see README, Deploy), or listen on 127.0.0.1 without a proxy. The service stops.", why);
+        Quarkus.asyncExit(1);
     }
 
     static boolean loopback(String host) {
@@ -61,7 +83,8 @@ public class LocalCallers implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        if (oidc || context.request().remoteAddress() == null || !loopback(context.request().remoteAddress().host())) {
+        if (oidc || context.request().remoteAddress() == null || !loopback(context.request().remoteAddress().host())
+                || FORWARDED.stream().anyMatch(name -> context.request().getHeader(name) != null)) {
             return Uni.createFrom().optional(Optional.empty());
         }
         return Uni.createFrom().item(QuarkusSecurityIdentity.builder()

@@ -15,7 +15,6 @@ import java.util.Map;
 import org.tanuu.identify.FieldError;
 import org.tanuu.identify.InvalidRequestException;
 import org.tanuu.rulebook.RulesArchive;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -96,12 +95,13 @@ public class RulesResource {
                 book.translations().untranslated());
     }
 
+    /** Any id but {@code reload}: GET /rules/reload is a 405 naming POST, not a rule that is not there. */
     @GET
-    @Path("/{id}")
+    @Path("/{id: (?!reload$)[^/]+}")
     public RuleDetail rule(@PathParam("id") String id) {
         RuleBook book = ruleBooks.current();
         RuleInfo rule = book.rules().stream().filter(r -> id.equals(r.id())).findFirst()
-                .orElseThrow(() -> new NotFoundException("no rule with @id " + id));
+                .orElseThrow(() -> ErrorShape.notFound("id", "no rule with @id " + id));
         return new RuleDetail(rule, book.bibliography().entry(rule.source()),
                 rule.source() == null ? null : sources.excerpt(book.bibliography(), rule.source()));
     }

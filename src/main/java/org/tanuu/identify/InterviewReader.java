@@ -25,6 +25,8 @@ import org.tanuu.rulebook.RuleBook;
 public final class InterviewReader {
     public static final int MAX_BODY_BYTES = 64 * 1024;
     static final int MAX_REFERENCE = 200;
+    /** The earliest date an answer may hold: no interview is about events before it (and the evaluation needs a sane range). */
+    static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
     private static final Set<String> FIELDS = Set.of("jurisdiction", "reference", "answers");
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -46,7 +48,7 @@ public final class InterviewReader {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw InvalidRequestException.of("body", "malformed JSON" + where + ": " + e.getOriginalMessage());
+            throw InvalidRequestException.of("body", "malformed JSON" + where); // Jackson's own wording stays out
         } catch (IOException e) {
             throw InvalidRequestException.of("body", "unreadable body");
         }
@@ -190,8 +192,8 @@ public final class InterviewReader {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("expected a date (YYYY-MM-DD)");
         }
-        if (!value.isTextual() || date.isAfter(LocalDate.now())) {
-            throw new IllegalArgumentException("expected a date (YYYY-MM-DD) not in the future");
+        if (!value.isTextual() || date.isBefore(EARLIEST_DATE) || date.isAfter(LocalDate.now())) {
+            throw new IllegalArgumentException("expected a date (YYYY-MM-DD) from " + EARLIEST_DATE + " to today");
         }
         return new Answer(question.id(), value.asText(), null, date);
     }

@@ -1,6 +1,7 @@
 package org.tanuu.identify;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,8 +48,19 @@ public final class WhatIf {
     public static Comparison compare(RuleBook book, JsonNode request) {
         checkEnvelope(request);
         JsonNode interview = request.get("interview");
-        Interview before = InterviewReader.read(interview, book, "interview.");
-        Interview after = readChanged(book, interview, request.get("changes"));
+        JsonNode changes = request.get("changes");
+        List<FieldError> errors = new ArrayList<>(); // every bad field of both parts at once
+        Interview before = null;
+        try {
+            before = InterviewReader.read(interview, book, "interview.");
+        } catch (InvalidRequestException e) {
+            errors.addAll(e.errors());
+        }
+        errors.addAll(changeErrors(book, changes));
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        Interview after = InterviewReader.read(applied(interview, changes), book);
         Identification b = Identifier.identify(book, before);
         Identification a = Identifier.identify(book, after);
         return new Comparison(b, a, diff(b, a));
@@ -75,29 +87,31 @@ public final class WhatIf {
         }
     }
 
-    /** The interview with the changes applied; any error is named as the change that caused it. */
-    private static Interview readChanged(RuleBook book, JsonNode interview, JsonNode changes) {
+    /** Each change checked on its own, as an answer to its question, named {@code changes.<question id>}. */
+    private static List<FieldError> changeErrors(RuleBook book, JsonNode changes) {
+        ObjectNode alone = JsonNodeFactory.instance.objectNode();
+        alone.set("answers", changes.deepCopy());
+        try {
+            InterviewReader.read(alone, book, "changes.");
+            return List.of();
+        } catch (InvalidRequestException e) {
+            return e.errors().stream()
+                    .map(err -> new FieldError(err.field().replaceFirst("^changes\\.answers\\.", "changes."), err.message())).toList();
+        }
+    }
+
+    /** The interview with the changes applied: a null change removes the answer. */
+    private static JsonNode applied(JsonNode interview, JsonNode changes) {
         ObjectNode changed = interview.deepCopy();
         ObjectNode answers = (ObjectNode) changed.get("answers"); // an object: the interview was read without error
-        List<FieldError> errors = new ArrayList<>();
         changes.fields().forEachRemaining(change -> {
-            if (book.questionnaire().get(change.getKey()) == null) {
-                errors.add(new FieldError("changes." + change.getKey(), "unknown question id"));
-            } else if (change.getValue().isNull()) {
+            if (change.getValue().isNull()) {
                 answers.remove(change.getKey());
             } else {
                 answers.set(change.getKey(), change.getValue());
             }
         });
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
-        try {
-            return InterviewReader.read(changed, book);
-        } catch (InvalidRequestException e) { // the interview was valid: only a change can be wrong now
-            throw new InvalidRequestException(e.errors().stream()
-                    .map(err -> new FieldError(err.field().replaceFirst("^answers\\.", "changes."), err.message())).toList());
-        }
+        return changed;
     }
 
     static Changed diff(Identification before, Identification after) {

@@ -35,7 +35,7 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  */
 public final class RulesArchive {
     /** The archive itself (compressed) may hold at most this. */
-    public static final long MAX_ARCHIVE_BYTES = 16L << 20;
+    public static final long MAX_ARCHIVE_BYTES = 2L << 20;
     /** Entries (files and folders) an archive may hold: the rule book has about a hundred. */
     public static final int MAX_ENTRIES = 10_000;
     public static final String ZIP = "application/zip";

@@ -61,9 +61,19 @@ class OperationsTest {
         String version = given().get("/rules").then().extract().path("version");
         given().get(ready).then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks[0].name", equalTo("rule book"))
-                .body("checks[0].data.version", equalTo(version));
+                .body("checks.find { it.name == 'rule book' }.data.version", equalTo(version))
+                .body("checks.find { it.name == 'identity provider' }.status", equalTo("UP"));
         given().get(live).then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void metricsCountHttpRequestsByRouteAndStatusOnTheManagementPort() {
+        given().contentType("application/json").body("{\"answers\": {}}").post("/identify").then().statusCode(200);
+        given().get("/cases/no-such-case").then().statusCode(404);
+        given().get(metrics).then().statusCode(200)
+                .body(org.hamcrest.Matchers.matchesPattern("(?s).*http_server_requests_seconds_count\\{[^}]*status=\"200\"[^}]*uri=\"/identify\"[^}]*} .*"))
+                .body(org.hamcrest.Matchers.matchesPattern("(?s).*http_server_requests_seconds_count\\{[^}]*status=\"404\"[^}]*uri=\"/cases/\\{id}\"[^}]*} .*"))
+                .body(org.hamcrest.Matchers.not(containsString("no-such-case")));
     }
 
     @Test
@@ -89,9 +99,51 @@ class OperationsTest {
         given().get("/q/openapi?format=json").then()
                 .body("components.schemas.Interview.properties.answers.description", containsString("question id"))
                 .body("components.schemas.Errors.properties.errors.type", equalTo("array"))
-                .body("paths.'/rules/reload'.post.security[0].oidc", equalTo(List.of("reviewer")))
+                .body("paths.'/rules/reload'.post.security[0].bearer", org.hamcrest.Matchers.notNullValue())
                 .body("paths.'/identify'.post.requestBody.content.'application/json'.examples", org.hamcrest.Matchers.notNullValue());
         given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    /** The document as a client generator reads it: valid, errors described, and every question of the questionnaire typed. */
+    @Test
+    void theOpenApiDocumentValidatesAndTypesEveryAnswerOfTheQuestionnaireInForce() {
+        String document = given().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+        io.swagger.v3.parser.core.models.ParseOptions options = new io.swagger.v3.parser.core.models.ParseOptions();
+        options.setResolve(true);
+        io.swagger.v3.parser.core.models.SwaggerParseResult parsed = new io.swagger.v3.parser.OpenAPIV3Parser().readContents(document, null, options);
+        assertEquals(List.of(), parsed.getMessages(), "the OpenAPI document validates");
+        for (String name : parsed.getOpenAPI().getComponents().getSchemas().keySet()) {
+            assertTrue(name.matches("[A-Za-z0-9._-]+"), "a component name a generator can use: " + name);
+        }
+        io.restassured.path.json.JsonPath doc = io.restassured.path.json.JsonPath.from(document);
+        for (String status : List.of("401", "403")) {
+            assertEquals("#/components/schemas/Errors", doc.getString("paths.'/identify'.post.responses.'" + status + "'.content.'application/json'.schema.$ref"));
+        }
+        assertEquals("#/components/schemas/Errors", doc.getString("paths.'/rules/{id}'.get.responses.'404'.content.'application/json'.schema.$ref"));
+        List<String> questions = given().get("/questionnaire").then().extract().jsonPath().getList("questions.id");
+        java.util.Map<String, Object> answers = doc.getMap("components.schemas.Interview.properties.answers.properties");
+        assertEquals(new java.util.TreeSet<>(questions), new java.util.TreeSet<>(answers.keySet()), "one property per question");
+        assertEquals(130, doc.getInt("components.schemas.Interview.properties.answers.properties.'person.age'.maximum"));
+        assertTrue(doc.getList("components.schemas.Interview.properties.answers.properties.'act.recruited'.enum").contains("YES"));
+        assertTrue(doc.getList("components.schemas.Interview.properties.answers.properties.'person.ageBasis'.enum").contains("DOCUMENT"));
+        assertEquals("date", doc.getString("components.schemas.Interview.properties.answers.properties.'case.eventsDate'.format"));
+        assertEquals(Boolean.FALSE, doc.get("components.schemas.Interview.properties.answers.additionalProperties"));
+    }
+
+    @Test
+    void aReferenceHoldingALineBreakOrAFieldOfItsOwnCannotForgeAnAuditRecord() {
+        String forged = "intake-1\r\n2026-01-01 INFO [tanuu.audit] operation=reload caller=root decision=IDENTIFIED";
+        try (Captured log = new Captured()) {
+            given().contentType("application/json").body("{\"reference\": \"" + forged.replace("\r", "\\r").replace("\n", "\\n")
+                    + "\", \"answers\": {}}").post("/identify").then().statusCode(200);
+            List<String> audit = log.lines.stream().filter(l -> l.startsWith("tanuu.audit ")).toList();
+            assertEquals(1, audit.size(), audit.toString());
+            String record = audit.get(0);
+            assertFalse(record.contains("\r") || record.contains("\n"), record);
+            assertFalse(record.contains("caller=root") || record.contains("operation=reload"), record);
+            assertEquals(1, record.split("caller=", -1).length - 1, record);
+            assertTrue(record.contains("reference=intake-1??2026-01-01?INFO?[tanuu.audit]?operation?reload?caller?root"), record);
+        }
     }
 
     @Test

@@ -18,6 +18,8 @@ import java.util.Map;
  */
 final class SignedTokens {
     static final String ISSUER = "https://tanuu.test/realms/tanuu";
+    /** The audience the service expects by default: its client id. */
+    static final String AUDIENCE = "tanuu";
 
     private SignedTokens() {
     }
@@ -39,12 +41,23 @@ final class SignedTokens {
 
     /** A bearer token for {@code subject} with {@code roles} where Keycloak puts them: realm_access/roles. */
     static String token(String subject, String... roles) {
+        return typed(AUDIENCE, "Bearer", subject, roles);
+    }
+
+    /** A token as Keycloak shapes one: for {@code audience}, of {@code type} (Bearer, ID, Refresh). */
+    static String typed(String audience, String type, String subject, String... roles) {
+        return token(audience, type, Map.of("sub", subject), roles);
+    }
+
+    static String token(String audience, String type, Map<String, String> claims, String... roles) {
         publicKey();
         try {
             PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(
                     new PKCS8EncodedKeySpec(Base64.getDecoder().decode(System.getProperty("tanuu.test.privateKey"))));
-            return Jwt.issuer(ISSUER).subject(subject).claim("realm_access", Map.of("roles", List.of(roles)))
-                    .expiresIn(Duration.ofMinutes(5)).jws().keyId("test").sign(key);
+            var builder = Jwt.issuer(ISSUER).audience(audience).claim("typ", type)
+                    .claim("realm_access", Map.of("roles", List.of(roles)));
+            claims.forEach(builder::claim);
+            return builder.expiresIn(Duration.ofMinutes(5)).jws().keyId("test").sign(key);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

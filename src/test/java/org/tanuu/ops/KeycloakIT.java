@@ -1,0 +1,235 @@
+package org.tanuu.ops;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real identity provider: Keycloak's server distribution (unpacked by the build into target/keycloak, run on Java
+ * 21+) in dev mode on a free loopback port with the realm of src/test/resources/keycloak/tanuu-realm.json, and the
+ * packaged service configured for it as the README's Access section says. Real tokens (password grant) walk the
+ * README's role table; the trainers' page signs in with the code flow in Chromium; readiness goes DOWN when
+ * Keycloak stops. Where Keycloak cannot start, the test fails with the reason.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class KeycloakIT {
+    static final String SECRET = "tanuu-test-secret";
+    static final List<String> output = new CopyOnWriteArrayList<>();
+    static Process keycloak;
+    static String realm;
+    static PackagedService service;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path home = Path.of(System.getProperty("tanuu.keycloak.home", "target/keycloak/keycloak-26.5.6"));
+        assertTrue(Files.isExecutable(home.resolve("bin/kc.sh")), "Keycloak is not unpacked at " + home + " (the build's dependency:unpack)");
+        Path java = java21();
+        Files.createDirectories(home.resolve("data/import"));
+        Files.copy(Path.of("src/test/resources/keycloak/tanuu-realm.json"), home.resolve("data/import/tanuu-realm.json"),
+                StandardCopyOption.REPLACE_EXISTING);
+        int port = freePort();
+        realm = "http://127.0.0.1:" + port + "/realms/tanuu";
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev", "--http-port=" + port,
+                "--http-host=127.0.0.1", "--import-realm", "--http-management-port=" + freePort()).redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", java.toString());
+        keycloak = builder.start();
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(keycloak.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    output.add(line);
+                    if (line.contains("Listening on: http://127.0.0.1:" + port)) {
+                        started.complete(null);
+                    }
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+            started.completeExceptionally(new AssertionError("Keycloak exited without starting"));
+        }, "keycloak-output");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            started.get(360, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            stop();
+            throw new AssertionError("Keycloak did not start within 360 s (" + e.getMessage() + "):\n" + tail(), e);
+        }
+        service = new PackagedService("-Dquarkus.oidc.tenant-enabled=true", "-Dquarkus.oidc.auth-server-url=" + realm,
+                "-Dquarkus.oidc.client-id=tanuu", "-Dquarkus.oidc.credentials.secret=" + SECRET, "-Dtanuu.rules.watch=false");
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        if (service != null) {
+            service.close();
+        }
+        if (keycloak != null && keycloak.isAlive()) {
+            keycloak.toHandle().descendants().forEach(ProcessHandle::destroy);
+            keycloak.destroy();
+            keycloak.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A JDK of 21 or later: JAVA21_HOME, else Temurin 25 where these machines ship it, else any under /usr/lib/jvm. */
+    static Path java21() throws IOException {
+        Optional<Path> named = Optional.ofNullable(System.getenv("JAVA21_HOME")).map(Path::of);
+        if (named.isPresent()) {
+            return named.get();
+        }
+        Path temurin = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+        if (Files.isExecutable(temurin.resolve("bin/java"))) {
+            return temurin;
+        }
+        try (Stream<Path> jdks = Files.list(Path.of("/usr/lib/jvm"))) {
+            return jdks.filter(jdk -> Files.isExecutable(jdk.resolve("bin/java")) && feature(jdk) >= 21).findFirst()
+                    .orElseThrow(() -> new AssertionError("Keycloak needs Java 21 or later: set JAVA21_HOME (none found in /usr/lib/jvm)"));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new AssertionError("Keycloak needs Java 21 or later: set JAVA21_HOME");
+        }
+    }
+
+    private static int feature(Path jdk) {
+        try {
+            String release = Files.readString(jdk.resolve("release"));
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("JAVA_VERSION=\"(\\d+)").matcher(release);
+            return m.find() ? Integer.parseInt(m.group(1)) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String tail() {
+        return String.join("\n", output.subList(Math.max(0, output.size() - 40), output.size()));
+    }
+
+    /** Keycloak's tokens for a user of the realm (password grant): access, ID and refresh token. */
+    static JsonPath tokens(String client, String secret, String user) {
+        return given().formParam("grant_type", "password").formParam("client_id", client).formParam("client_secret", secret)
+                .formParam("username", user).formParam("password", user).formParam("scope", "openid")
+                .post(realm + "/protocol/openid-connect/token").then().statusCode(200).extract().jsonPath();
+    }
+
+    static ValidatableResponse call(String token, String method, String path) {
+        var request = given().baseUri(service.url()).contentType("application/json").body(AccessByRoleIT.INTERVIEW).redirects().follow(false);
+        if (token != null) {
+            request = request.auth().oauth2(token);
+        }
+        return (method.equals("POST") ? request.post(path) : request.get(path)).then();
+    }
+
+    @Order(1)
+    @ParameterizedTest(name = "a {0} calling {1} {2} gets {3}")
+    @CsvSource({
+            "screener, POST, /identify, 200", "screener, GET, /questionnaire, 200", "screener, GET, /jurisdictions, 200",
+            "screener, GET, /cases, 403", "screener, POST, /cases/replay, 403", "screener, GET, /rules, 403",
+            "screener, POST, /rules/reload, 403",
+            "trainer, POST, /identify, 200", "trainer, GET, /cases, 200", "trainer, POST, /cases/replay, 200",
+            "trainer, GET, /rules, 403", "trainer, POST, /rules/reload, 403",
+            "reviewer, POST, /identify, 200", "reviewer, GET, /cases, 200", "reviewer, GET, /rules, 200",
+            "reviewer, POST, /rules/reload, 200",
+            "screener, GET, /, 403", "trainer, GET, /, 200", "reviewer, GET, /, 200"})
+    void theReadmeRoleTableHoldsWithKeycloaksTokens(String role, String method, String path, int status) {
+        call(tokens("tanuu", SECRET, role).getString("access_token"), method, path).statusCode(status);
+    }
+
+    @Order(2)
+    @Test
+    void anIdTokenOrATokenForAnotherClientIsRefused() {
+        JsonPath own = tokens("tanuu", SECRET, "screener");
+        call(own.getString("id_token"), "POST", "/identify").statusCode(401).body("errors[0].field", equalTo("authorization"));
+        call(own.getString("refresh_token"), "POST", "/identify").statusCode(401);
+        call(tokens("another-system", "another-test-secret", "screener").getString("access_token"), "POST", "/identify").statusCode(401);
+        call(null, "POST", "/identify").statusCode(401);
+    }
+
+    @Order(3)
+    @Test
+    void aTrainerSignsInToThePageWithTheCodeFlowInChromium() throws IOException {
+        Path chromium = Path.of("/usr/bin/chromium");
+        Path chromedriver = Path.of("/usr/bin/chromedriver");
+        assertTrue(Files.isExecutable(chromium) && Files.isExecutable(chromedriver),
+                "the code-flow test needs Debian's chromium and chromium-driver (.ci/run installs them)");
+        System.setProperty("webdriver.chrome.driver", chromedriver.toString());
+        Path profile = Files.createTempDirectory("tanuu-chromium-kc-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile);
+        WebDriver driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
+                .usingAnyFreePort().build(), options);
+        try {
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+            driver.get(service.url() + "/");
+            wait.until(d -> d.getCurrentUrl().startsWith(realm) && !d.findElements(By.id("username")).isEmpty());
+            driver.findElement(By.id("username")).sendKeys("trainer");
+            driver.findElement(By.id("password")).sendKeys("trainer");
+            driver.findElement(By.id("kc-login")).click();
+            try {
+                wait.until(d -> d.getCurrentUrl().startsWith(service.url()) && !d.findElements(By.id("case-list")).isEmpty()
+                        && d.findElement(By.id("case-list")).isEnabled());
+            } catch (org.openqa.selenium.TimeoutException e) {
+                throw new AssertionError("the page did not show after sign-in: at " + driver.getCurrentUrl() + "\n"
+                        + driver.findElement(By.tagName("body")).getText(), e);
+            }
+            assertTrue(driver.getCurrentUrl().startsWith(service.url()), driver.getCurrentUrl());
+        } finally {
+            driver.quit();
+        }
+    }
+
+    @Order(4)
+    @Test
+    void readinessIsDownWhileKeycloakCannotBeReached() throws InterruptedException {
+        String ready = service.managementUrl() + "/q/health/ready";
+        given().get(ready).then().statusCode(200).body("status", equalTo("UP"));
+        keycloak.toHandle().descendants().forEach(ProcessHandle::destroy);
+        keycloak.destroy();
+        assertTrue(keycloak.waitFor(60, TimeUnit.SECONDS), "Keycloak stopped");
+        given().get(ready).then().statusCode(503).body("status", equalTo("DOWN"))
+                .body("checks.find { it.name == 'identity provider' }.status", equalTo("DOWN"));
+        assertEquals("UP", given().get(ready).then().extract().path("checks.find { it.name == 'rule book' }.status"));
+    }
+}
