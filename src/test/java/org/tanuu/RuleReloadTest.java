@@ -236,6 +236,10 @@ class RuleReloadTest {
                 .body("bibliography.file", equalTo("002_7c1549858bcd3e46.txt"))
                 .body("cited.citation", equalTo("unicef-2008:268"))
                 .body("cited.first", equalTo(268));
+        given().queryParam("citation", "unicef-2008:268").get("/sources").then().statusCode(200)
+                .body("citation", equalTo("unicef-2008:268")).body("first", equalTo(268));
+        given().queryParam("citation", "no-such-source:1").get("/sources").then().statusCode(400)
+                .body("errors[0].field", equalTo("citation"));
         given().get("/rules/NO-SUCH-RULE").then().statusCode(404);
         given().get("/rules/coverage").then().statusCode(200)
                 .body("cases", equalTo(given().get("/cases").then().extract().jsonPath().getList("id").size()))

@@ -196,7 +196,25 @@ class TrainerPageTest {
                 assertTrue(traceText.contains(oneLine((String) rule.get("citation"))),
                         "the citation of " + rule.get("id") + " is shown for " + id);
             }
+            theSourceOfTheFirstCitedRuleOpensOntoItsLines();
         }
+    }
+
+    /** Under the trace, a rule's @source opens onto the lines it cites, or says the text is not kept here. */
+    private void theSourceOfTheFirstCitedRuleOpensOntoItsLines() {
+        List<WebElement> sources = driver.findElements(By.cssSelector("#trace details.source"));
+        if (sources.isEmpty()) {
+            return;
+        }
+        WebElement source = sources.get(0);
+        String citation = source.findElement(By.tagName("summary")).getText();
+        Map<String, Object> excerpt = given().queryParam("citation", citation).get("/sources").then().statusCode(200)
+                .extract().jsonPath().getMap("");
+        List<?> lines = (List<?>) excerpt.get("text");
+        String expected = lines.isEmpty() ? (String) excerpt.get("note") : String.join("\n", lines.stream().map(String::valueOf).toList());
+        source.findElement(By.tagName("summary")).click();
+        new WebDriverWait(driver, java.time.Duration.ofSeconds(10)).until(d -> !source.findElement(By.tagName("pre")).getText().isEmpty());
+        assertEquals(oneLine(expected), oneLine(source.findElement(By.tagName("pre")).getText()), "the lines " + citation + " cites");
     }
 
     @Test

@@ -63,16 +63,8 @@ public class RulesResource {
     public record RuleDetail(@JsonUnwrapped RuleInfo rule, Bibliography.Source bibliography, SourceTexts.Excerpt cited) {
     }
 
-    /** Where the texts our citations refer to are kept (the repository's ../shared/sources, if present). */
-    @ConfigProperty(name = "tanuu.sources.dir", defaultValue = "../shared/sources")
-    java.nio.file.Path sourcesDir;
-
-    private SourceTexts sources;
-
-    @jakarta.annotation.PostConstruct
-    void openSources() {
-        sources = new SourceTexts(sourcesDir);
-    }
+    @Inject
+    SourcesResource sources;
 
     /** {@code untranslated}: per language of rules/i18n/, the entries it has no text for (English: none in the rule book either). */
     public record Coverage(String version, int cases, int rules, List<RuleSummary> neverFired, Map<String, List<String>> untranslated) {
@@ -103,7 +95,7 @@ public class RulesResource {
         RuleInfo rule = book.rules().stream().filter(r -> id.equals(r.id())).findFirst()
                 .orElseThrow(() -> ErrorShape.notFound("id", "no rule with @id " + id));
         return new RuleDetail(rule, book.bibliography().entry(rule.source()),
-                rule.source() == null ? null : sources.excerpt(book.bibliography(), rule.source()));
+                rule.source() == null ? null : sources.excerpt(book, rule.source()));
     }
 
     @POST

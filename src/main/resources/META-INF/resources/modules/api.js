@@ -31,6 +31,9 @@ async function call(method, path, body) {
   throw new ApiError(errors, res.status);
 }
 
+/** GET /sources?citation=: the cited lines of a rule's @source, {citation, file, first, last, text, note}. */
+export const getSource = (citation) => call('GET', 'sources?citation=' + encodeURIComponent(citation));
+
 /** GET /cases: [{id, name, summary, source, jurisdiction}]. */
 export const listCases = () => call('GET', 'cases');
 

@@ -5,6 +5,7 @@
 // as told when answers were changed (POST /identify/compare), else null, and then nothing is marked changed.
 import { $, h, fill, tag, token, words, show, plural } from './dom.js';
 import { questionText, answerOf, focusQuestion, hasQuestion } from './answers.js';
+import { getSource } from './api.js';
 
 const ELEMENTS = ['ACT', 'MEANS', 'PURPOSE'];
 const ELEMENT_TITLES = { ACT: 'Act', MEANS: 'Means', PURPOSE: 'Purpose' };
@@ -215,6 +216,22 @@ function renderMissing(after) {
   if (!box.childElementCount) box.append(none(after.decision === 'INSUFFICIENT_INFORMATION' ? 'None listed.' : 'None: the answers are enough to decide.'));
 }
 
+/** A rule's @source, opening onto the lines it cites (fetched when opened; the note when the text is not kept here). */
+function cited(citation) {
+  const text = h('pre', { class: 'source-text' });
+  const box = h('details', { class: 'source' }, h('summary', null, citation), text);
+  box.addEventListener('toggle', async () => {
+    if (!box.open || text.textContent) return;
+    try {
+      const excerpt = await getSource(citation);
+      text.textContent = excerpt.text.length ? excerpt.text.join('\n') : excerpt.note;
+    } catch (e) {
+      text.textContent = e.message;
+    }
+  }, { once: false });
+  return box;
+}
+
 /**
  * The rules that fired, in firing order; in a what-if the compare response's changed.rules names the rule ids
  * that fire now and did not before (NEW) and those that no longer fire (shown from the trace before).
@@ -229,7 +246,7 @@ function renderTrace(before, after, changed, touched) {
       h('span', { class: 'mono rule-id' }, t.id),
       h('div', { class: 'rule-title' }, kind === 'removed' ? h('s', null, t.title) : t.title)),
     h('td', null, t.citation),
-    h('td', { class: 'mono small' }, t.source ?? '', h('div', null, `${t.file}:${t.line}`)),
+    h('td', { class: 'mono small' }, t.source ? cited(t.source) : '', h('div', null, `${t.file}:${t.line}`)),
     h('td', { class: 'facts' }, t.facts.map((f) => [h('span', { class: `chip mono small${touched.has(f) ? ' touched' : ''}` }, f), ' '])));
   for (const t of after.trace) tbody.append(row(t, added.includes(t.id) ? 'added' : null));
   for (const id of removed) tbody.append(row(before.trace.find((t) => t.id === id), 'removed'));
