@@ -26,13 +26,25 @@ public final class RuleBookGate {
         public boolean accepted() {
             return book != null;
         }
+
+        /** The accepted rule book with its cases' outcomes: what the next check is measured against. */
+        public InService inService() {
+            return new InService(book, outcomes);
+        }
+    }
+
+    /**
+     * The rule book in service and the outcomes of its sample cases, replayed when it was accepted: the next check
+     * compares with these instead of replaying the cases of a rule book that has not changed.
+     */
+    public record InService(RuleBook book, List<CaseReplay.Outcome> outcomes) {
     }
 
     private RuleBookGate() {
     }
 
     /** Compiles {@code folder} and replays its cases; {@code inService} (or null) is what the changes are measured against. */
-    public static Verdict check(RuleBookCompiler compiler, Path folder, RuleBook inService) {
+    public static Verdict check(RuleBookCompiler compiler, Path folder, InService inService) {
         RuleBookCompiler.Result result = compiler.compile(folder);
         if (!result.ok()) {
             return new Verdict(null, result.problems(), List.of(), List.of());
@@ -57,12 +69,8 @@ public final class RuleBookGate {
             outcome.differences().forEach(difference -> problems.add(new RuleProblem(sample.file(), sample.lineOf(difference), 0, difference)));
         }
         List<CaseReplay.Change> changes = List.of();
-        if (inService != null && !inService.version().equals(candidate.version())) {
-            try {
-                changes = CaseReplay.changes(CaseReplay.replayAll(inService), outcomes, candidate);
-            } catch (CaseReplay.TooSlowException e) {
-                // the rule book in service passed this budget when it was accepted; a slow machine now leaves the list empty
-            }
+        if (inService != null && !inService.book().version().equals(candidate.version())) {
+            changes = CaseReplay.changes(inService.outcomes(), outcomes, candidate);
         }
         return new Verdict(problems.isEmpty() ? candidate : null, List.copyOf(problems), outcomes, changes);
     }

@@ -95,7 +95,8 @@ public class RuleBookService {
     @Inject
     Audit audit;
 
-    private final AtomicReference<RuleBook> current = new AtomicReference<>();
+    /** The rule book in force, with the outcomes of its sample cases (what the next reload is compared with). */
+    private final AtomicReference<RuleBookGate.InService> current = new AtomicReference<>();
     private Gauge versionGauge;
     private final AtomicReference<Attempt> lastAttempt = new AtomicReference<>();
     private RuleBookCompiler compiler;
@@ -233,7 +234,7 @@ public class RuleBookService {
 
     /** The rule book in force; 503 in the moment between a rejected start and the exit. */
     public RuleBook current() {
-        RuleBook book = current.get();
+        RuleBook book = loaded();
         if (book == null) {
             throw new ServiceUnavailableException("no rule book is loaded");
         }
@@ -242,7 +243,8 @@ public class RuleBookService {
 
     /** The rule book in force, or null before the first one is loaded (readiness). */
     public RuleBook loaded() {
-        return current.get();
+        RuleBookGate.InService inService = current.get();
+        return inService == null ? null : inService.book();
     }
 
     public Attempt lastAttempt() {
@@ -270,19 +272,12 @@ public class RuleBookService {
      */
     public synchronized Attempt reload() {
         Instant started = Instant.now();
-        RuleBook previous = current.get(); // null at start-up
-        RuleBookGate.Verdict verdict;
-        try {
-            verdict = RuleBookGate.check(compiler, rulesDir, previous);
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            LOG.errorf(e, "rule book reload failed unexpectedly");
-            verdict = new RuleBookGate.Verdict(null, List.of(new RuleProblem("", 0, 0,
-                    "the rule book could not be loaded: " + e.getClass().getSimpleName())), List.of(), List.of());
-        }
+        RuleBook previous = loaded(); // null at start-up
+        RuleBookGate.Verdict verdict = gate(compiler, rulesDir, current.get());
         Attempt attempt;
         if (verdict.accepted()) {
             RuleBook candidate = verdict.book();
-            current.set(candidate);
+            current.set(verdict.inService());
             attempt = new Attempt(Instant.now(), candidate.version(), true, List.of(), verdict.changes());
             LOG.infof("rule book %s loaded from %s: %d rules, %d sample cases passed, %d changed their outcome", candidate.version(),
                     rulesDir.toAbsolutePath(), candidate.rules().size(), candidate.cases().size(), verdict.changes().size());
@@ -298,8 +293,19 @@ public class RuleBookService {
         audit.record("reload", started, "before", previous == null ? null : previous.version(), "after", attempt.version(),
                 "accepted", String.valueOf(attempt.accepted()), "problems", String.valueOf(attempt.errors().size()),
                 "changedCases", String.valueOf(attempt.changedCases().size()),
-                "version", current.get() == null ? null : current.get().version());
+                "version", loaded() == null ? null : loaded().version());
         return attempt;
+    }
+
+    /** The gate, for a reload and a dry run alike; an unexpected failure is a problem of the verdict, never an exception. */
+    private static RuleBookGate.Verdict gate(RuleBookCompiler compiler, Path folder, RuleBookGate.InService inService) {
+        try {
+            return RuleBookGate.check(compiler, folder, inService);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            LOG.errorf(e, "checking the rule book in %s failed unexpectedly", folder.toAbsolutePath());
+            return new RuleBookGate.Verdict(null, List.of(new RuleProblem("", 0, 0,
+                    "the rule book could not be loaded: " + e.getClass().getSimpleName())), List.of(), List.of());
+        }
     }
 
     /**
@@ -326,18 +332,13 @@ public class RuleBookService {
         ClassLoader loader = thread.getContextClassLoader();
         thread.setContextClassLoader(appClassLoader); // Drools needs the application's loader
         try {
-            RuleBook inService = current();
-            RuleBookGate.Verdict verdict;
-            try {
-                verdict = RuleBookGate.check(new RuleBookCompiler(appClassLoader, limits), folder, inService);
-            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-                LOG.errorf(e, "a dry run failed unexpectedly");
-                verdict = new RuleBookGate.Verdict(null, List.of(new RuleProblem("", 0, 0,
-                        "the rule book could not be loaded: " + e.getClass().getSimpleName())), List.of(), List.of());
+            RuleBookGate.InService inService = current.get();
+            if (inService == null) {
+                throw new ServiceUnavailableException("no rule book is loaded");
             }
-            List<String> failing = verdict.outcomes().stream().filter(o -> !o.differences().isEmpty())
-                    .map(CaseReplay.Outcome::id).toList();
-            return new DryRun(RuleBookCompiler.version(folder), inService.version(), verdict.accepted(), verdict.problems(),
+            RuleBookGate.Verdict verdict = gate(new RuleBookCompiler(appClassLoader, limits), folder, inService);
+            List<String> failing = verdict.outcomes().stream().filter(o -> !o.passed()).map(CaseReplay.Outcome::id).toList();
+            return new DryRun(RuleBookCompiler.version(folder), inService.book().version(), verdict.accepted(), verdict.problems(),
                     failing, verdict.changes());
         } finally {
             thread.setContextClassLoader(loader);

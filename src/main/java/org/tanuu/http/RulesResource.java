@@ -11,7 +11,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.util.Map;
 import org.tanuu.identify.FieldError;
 import org.tanuu.identify.InvalidRequestException;
 import org.tanuu.rulebook.RulesArchive;
@@ -29,7 +28,6 @@ import org.tanuu.rulebook.RuleBook;
 import org.tanuu.rulebook.RuleInfo;
 import org.tanuu.rulebook.RuleProblem;
 import org.tanuu.rulebook.SourceTexts;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The legal reviewers' view of the rule book: the catalogue, one rule with its DRL, reload on demand, a dry run, coverage. */
 @Path("/rules")

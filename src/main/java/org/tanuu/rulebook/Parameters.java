@@ -76,6 +76,22 @@ public final class Parameters {
         return definitions.values();
     }
 
+    /**
+     * The first day of the period {@code date} falls in under {@code jurisdiction}: the latest {@code from} of any of
+     * its values on or before it (null before the first). Every day of a period has the same parameters in force.
+     */
+    LocalDate periodOf(String jurisdiction, LocalDate date) {
+        LocalDate start = null;
+        for (Definition d : definitions.values()) {
+            for (Value v : d.valuesFor(jurisdiction)) {
+                if (v.from() != null && !v.from().isAfter(date) && (start == null || v.from().isAfter(start))) {
+                    start = v.from();
+                }
+            }
+        }
+        return start;
+    }
+
     public Definition get(String name) {
         return definitions.get(name);
     }

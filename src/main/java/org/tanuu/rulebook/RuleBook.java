@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.kie.api.KieBase;
@@ -35,6 +36,8 @@ public final class RuleBook {
     private final Parameters parameters;
     /** Each element's questions, by jurisdiction: the facts every evaluation starts from, with the parameters. */
     private final Map<String, List<ElementQuestions>> elementQuestions;
+    /** {@link #constants}, by jurisdiction and the first day of a period in which no parameter changes. */
+    private final Map<String, List<Object>> constants = new ConcurrentHashMap<>();
     private final Limits limits;
     private final Publication publication;
 
@@ -91,9 +94,12 @@ public final class RuleBook {
      * force then for that jurisdiction, and each element's questions as it reads them.
      */
     public List<Object> constants(String jurisdiction, LocalDate eventsDate) {
-        List<Object> facts = new ArrayList<>(parameters.facts(jurisdiction, eventsDate));
-        facts.addAll(elementQuestions.get(jurisdiction));
-        return facts;
+        // Made once per jurisdiction and period of the parameters: an evaluation is a hot path.
+        return constants.computeIfAbsent(jurisdiction + "@" + parameters.periodOf(jurisdiction, eventsDate), key -> {
+            List<Object> facts = new ArrayList<>(parameters.facts(jurisdiction, eventsDate));
+            facts.addAll(elementQuestions.get(jurisdiction));
+            return List.copyOf(facts);
+        });
     }
 
     /** The rule book in the screeners' languages. */
