@@ -16,7 +16,7 @@ import org.tanuu.rulebook.RuleProblem;
 class RuleBookFilesTest {
 
     static List<String> problems(Path dir) {
-        RuleBookCompiler.Result result = new RuleBookCompiler().compile(dir);
+        RuleBookCompiler.Result result = RuleFiles.compile(dir);
         assertNull(result.ruleBook(), "the rule book must be rejected");
         return result.problems().stream().map(RuleProblem::toString).toList();
     }
@@ -99,7 +99,7 @@ class RuleBookFilesTest {
         String text = java.nio.file.Files.readString(questionnaire);
         java.nio.file.Files.writeString(questionnaire, text.replace("  - id: act.illegalDeal\n    basis: indicator\n",
                 "  - id: act.illegalDeal\n    jurisdictions: [KG]\n    basis: indicator\n"));
-        var book = new RuleBookCompiler().compile(dir).ruleBook();
+        var book = RuleFiles.compile(dir).ruleBook();
         var questions = book.questionnaire();
         assertEquals("ACT", questions.get("act.illegalDeal", "KG").element());
         assertEquals("CONTEXT", questions.get("act.illegalDeal", "PALERMO").element());

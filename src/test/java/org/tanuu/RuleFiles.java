@@ -42,10 +42,26 @@ final class RuleFiles {
      */
     private static RuleBookCompiler.Result repository;
 
+    /**
+     * One compiler for the tests of a class loader: it keeps the knowledge bases of the last two rule books it built,
+     * so a copy of rules/ whose edit is not in its DRL (a questionnaire, a case, a source) compiles no rule again.
+     * Each result is still the whole compilation's: the problems, or the rule book.
+     */
+    private static final RuleBookCompiler COMPILER = new RuleBookCompiler();
+
+    static RuleBookCompiler compiler() {
+        return COMPILER;
+    }
+
+    /** {@code folder} compiled by the tests' one compiler. */
+    static synchronized RuleBookCompiler.Result compile(Path folder) {
+        return COMPILER.compile(folder);
+    }
+
     /** The repository's rules/ compiled once per class loader: each test that only reads it shares the one result. */
     static synchronized RuleBookCompiler.Result repositoryRules() {
         if (repository == null) {
-            repository = new RuleBookCompiler().compile(Path.of("rules"));
+            repository = compile(Path.of("rules"));
         }
         return repository;
     }

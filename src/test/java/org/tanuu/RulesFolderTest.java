@@ -29,7 +29,7 @@ class RulesFolderTest {
 
     /** The problems of compiling {@code dir}, which must be rejected without an exception. */
     static List<RuleProblem> problems(Path dir) {
-        RuleBookCompiler.Result result = new RuleBookCompiler().compile(dir);
+        RuleBookCompiler.Result result = RuleFiles.compile(dir);
         assertNull(result.ruleBook(), "the rule book must be rejected");
         return result.problems();
     }

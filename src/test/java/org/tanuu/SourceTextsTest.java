@@ -10,12 +10,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tanuu.rulebook.Bibliography;
-import org.tanuu.rulebook.RuleBookCompiler;
 import org.tanuu.rulebook.SourceTexts;
 
 /** A reviewer checks a rule's @source against the cited lines, where the sources folder holds the text. */
 class SourceTextsTest {
-    static final Bibliography BIBLIOGRAPHY = new RuleBookCompiler().compile(Path.of("rules")).ruleBook().bibliography();
+    static final Bibliography BIBLIOGRAPHY = RuleFiles.repositoryRules().ruleBook().bibliography();
 
     @Test
     void theCitedLinesOfATextInTheSourcesFolderAreShown(@TempDir Path sources) throws IOException {

@@ -36,6 +36,14 @@ public final class ValidateRules {
 
     /** The command without the exit, for tests: returns 0 (sound), 1 (problems) or 2 (usage). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, new RuleBookCompiler());
+    }
+
+    /**
+     * The command with a compiler of the caller's: tests share one between runs, so a folder whose rules were compiled
+     * before (in a copy whose edit is elsewhere) is not compiled again. The command itself compiles once, afresh.
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err, RuleBookCompiler compiler) {
         List<String> options = Arrays.stream(args).filter(a -> a.startsWith("-")).toList();
         List<String> folders = Arrays.stream(args).filter(a -> !a.startsWith("-")).toList();
         if (!List.of("--coverage").containsAll(options) || folders.size() > 1) {
@@ -43,7 +51,7 @@ public final class ValidateRules {
             return 2;
         }
         Path folder = Path.of(folders.isEmpty() ? "rules" : folders.get(0));
-        RuleBookGate.Verdict verdict = RuleBookGate.check(new RuleBookCompiler(), folder, null);
+        RuleBookGate.Verdict verdict = RuleBookGate.check(compiler, folder, null);
         verdict.problems().forEach(p -> out.println(folder.resolve(p.file()) + ":" + p.line() + ":" + p.column() + ": " + p.message()));
         if (verdict.outcomes().isEmpty()) {
             err.println(verdict.problems().size() + " problem(s): the rule book would be rejected");

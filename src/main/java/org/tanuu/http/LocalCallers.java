@@ -1,16 +1,19 @@
 package org.tanuu.http;
 
-import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.HttpServerOptionsCustomizer;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.InetAddress;
@@ -27,9 +30,17 @@ import org.jboss.logging.Logger;
  * authentication (the service or the management interface), or to trust forwarded headers, it refuses to start and
  * names the settings to add. A request that came through a proxy (it carries a {@code Forwarded} or
  * {@code X-Forwarded-*} header) is not a local caller: a reverse proxy needs OIDC.
+ *
+ * <p>The refusal comes before either port is bound, and before the rule book is loaded: it is thrown, not an
+ * asynchronous exit (which let the start go on and bind both ports before the exit came). Twice over. First in the
+ * earliest observer of {@link StartupEvent} ({@code @Priority(1)}, before the {@code @Startup} rule book service); in
+ * Quarkus 3.34 start-up events are fired before the servers start. Then, whatever that order, where Quarkus makes the
+ * service port's options ({@code VertxHttpRecorder.doServerStart} hands them to each {@link HttpServerOptionsCustomizer}
+ * bean before it deploys the verticles that bind the port, and binds the management interface after that). A
+ * {@link ConfigurationException} stops the start: Quarkus prints its message alone and exits with code 1.
  */
 @ApplicationScoped
-public class LocalCallers implements HttpAuthenticationMechanism {
+public class LocalCallers implements HttpAuthenticationMechanism, HttpServerOptionsCustomizer {
     private static final Logger LOG = Logger.getLogger(LocalCallers.class);
     /** The caller recorded in the audit trail for a local call. */
     static final String LOCAL = "local";
@@ -50,27 +61,55 @@ public class LocalCallers implements HttpAuthenticationMechanism {
     private static final List<String> FORWARDED = List.of("Forwarded", "X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto",
             "X-Real-IP");
 
-    void checkOnStart(@Observes StartupEvent start) {
+    /** Before the service port (and so the management interface) is bound: refuses a setting that needs authentication. */
+    @Override
+    public void customizeHttpServer(HttpServerOptions options) {
+        refuseBeforeListening();
+    }
+
+    @Override
+    public void customizeHttpsServer(HttpServerOptions options) {
+        refuseBeforeListening();
+    }
+
+    @Override
+    public void customizeDomainSocketServer(HttpServerOptions options) {
+        refuseBeforeListening();
+    }
+
+    private void refuseBeforeListening() {
+        refusal().ifPresent(why -> {
+            throw new ConfigurationException(message(why));
+        });
+    }
+
+    private static String message(String why) {
+        return why + ", but no authentication is configured: set QUARKUS_OIDC_TENANT_ENABLED=true, QUARKUS_OIDC_AUTH_SERVER_URL "
+                + "and QUARKUS_OIDC_CLIENT_ID (see README, Deploy), or listen on 127.0.0.1 without a proxy. The service stops "
+                + "before listening on any port.";
+    }
+
+    /** Why the settings need authentication, if they do; empty with OIDC on or on loopback alone without a proxy. */
+    Optional<String> refusal() {
         if (oidc) {
-            return;
+            return Optional.empty();
         }
         for (String[] setting : new String[][] {{"quarkus.http.host", host}, {"quarkus.management.host", managementHost}}) {
             if (!loopback(setting[1])) {
-                refuse(setting[0] + "=" + setting[1] + " listens beyond this machine");
-                return;
+                return Optional.of(setting[0] + "=" + setting[1] + " listens beyond this machine");
             }
         }
         if (forwarding) {
-            refuse("quarkus.http.proxy.proxy-address-forwarding=true trusts a proxy's headers (a reverse proxy makes every caller local)");
-            return;
+            return Optional.of("quarkus.http.proxy.proxy-address-forwarding=true trusts a proxy's headers (a reverse proxy makes every caller local)");
         }
-        LOG.infof("no authentication configured: listening on %s only, every local caller has every role", host);
+        return Optional.empty();
     }
 
-    private static void refuse(String why) {
-        LOG.errorf("%s, but no authentication is configured: set QUARKUS_OIDC_TENANT_ENABLED=true, QUARKUS_OIDC_AUTH_SERVER_URL "
-                + "and QUARKUS_OIDC_CLIENT_ID (see README, Deploy), or listen on 127.0.0.1 without a proxy. The service stops.", why);
-        Quarkus.asyncExit(1);
+    void checkOnStart(@Observes @Priority(1) StartupEvent start) {
+        refuseBeforeListening();
+        if (!oidc) {
+            LOG.infof("no authentication configured: listening on %s only, every local caller has every role", host);
+        }
     }
 
     static boolean loopback(String host) {

@@ -68,8 +68,13 @@ public final class RuleBookCompiler {
 
     private final ClassLoader classLoader;
     private final Limits limits;
-    /** Knowledge bases of the last rule book (each with its session pool), by jurisdiction and content hash of its DRL. */
+    /**
+     * Knowledge bases of the last rule book built (each with its session pool), by jurisdiction and content hash of its
+     * DRL; and those of the one built before it that the last does not share. An edit taken back (the probe removed,
+     * the ConfigMap swapped back, a reviewer's revert) then compiles nothing: the cache holds two rule books at most.
+     */
     private volatile Map<String, Built> compiled = Map.of();
+    private volatile Map<String, Built> compiledBefore = Map.of();
     /** The last rule book this compiler accepted: files with the same content hash give the same rule book. */
     private volatile RuleBook last;
 
@@ -342,8 +347,8 @@ public final class RuleBookCompiler {
 
     /**
      * Compiles one KieBase per jurisdiction from its folders, the jurisdictions in parallel. A jurisdiction whose
-     * DRL files are unchanged since the last compilation keeps its KieBase: a reload of an unchanged rule book
-     * compiles nothing.
+     * DRL files are unchanged since the last compilation, or the same as in the one before it, keeps its KieBase: a reload
+     * of an unchanged rule book, or of one whose edit was taken back, compiles nothing.
      */
     private Map<String, Built> build(Map<String, String> files, Map<String, Jurisdiction> jurisdictions,
                                        List<RuleProblem> problems) {
@@ -355,7 +360,7 @@ public final class RuleBookCompiler {
             drl.put("#folders", String.join(",", j.folders())); // the package list is part of what is built
             String key = j.code() + "@" + version(drl);
             keys.put(j.code(), key);
-            Built cached = compiled.get(key);
+            Built cached = compiled.containsKey(key) ? compiled.get(key) : compiledBefore.get(key);
             builds.put(j.code(), cached != null ? CompletableFuture.completedFuture(cached)
                     : CompletableFuture.supplyAsync(() -> build(j, drl), BUILDERS));
         }
@@ -375,7 +380,12 @@ public final class RuleBookCompiler {
         }
         Map<String, Built> kept = new HashMap<>();
         keys.forEach((code, key) -> kept.put(key, bases.get(code)));
-        compiled = kept; // only what this rule book uses: the cache never grows beyond one rule book
+        if (!kept.keySet().equals(compiled.keySet())) {
+            Map<String, Built> before = new HashMap<>(compiled);
+            before.keySet().removeAll(kept.keySet());
+            compiledBefore = before; // the rule book before this one, where it differs: never more than two rule books
+            compiled = kept;
+        }
         return bases;
     }
 

@@ -10,9 +10,16 @@ import io.restassured.response.ValidatableResponse;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +74,21 @@ class KeycloakIT {
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev", "--http-port=" + port,
                 "--http-host=127.0.0.1", "--import-realm", "--http-management-port=" + freePort()).redirectErrorStream(true);
         builder.environment().put("JAVA_HOME", java.toString());
+        long begun = System.nanoTime();
         keycloak = builder.start();
+        // The service starts meanwhile, on two cores the two starts overlap: its OIDC tenant, which finds no provider
+        // yet, is set up on the first request that needs it.
+        CompletableFuture<PackagedService> serviceStarted = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new PackagedService("-Dquarkus.oidc.tenant-enabled=true", "-Dquarkus.oidc.auth-server-url=" + realm,
+                        "-Dquarkus.oidc.client-id=tanuu", "-Dquarkus.oidc.credentials.secret=" + SECRET, "-Dtanuu.rules.watch=false");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
         CompletableFuture<Void> started = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(keycloak.getInputStream(), StandardCharsets.UTF_8))) {
@@ -86,12 +107,27 @@ class KeycloakIT {
         reader.start();
         try {
             started.get(360, TimeUnit.SECONDS);
+            System.out.printf("KeycloakIT: Keycloak listening after %.1f s%n", (System.nanoTime() - begun) / 1e9);
         } catch (Exception e) {
+            serviceStarted.thenAccept(KeycloakIT::close);
             stop();
             throw new AssertionError("Keycloak did not start within 360 s (" + e.getMessage() + "):\n" + tail(), e);
         }
-        service = new PackagedService("-Dquarkus.oidc.tenant-enabled=true", "-Dquarkus.oidc.auth-server-url=" + realm,
-                "-Dquarkus.oidc.client-id=tanuu", "-Dquarkus.oidc.credentials.secret=" + SECRET, "-Dtanuu.rules.watch=false");
+        try {
+            service = serviceStarted.get(180, TimeUnit.SECONDS);
+            System.out.printf("KeycloakIT: Keycloak and the service both listening after %.1f s%n", (System.nanoTime() - begun) / 1e9);
+        } catch (java.util.concurrent.ExecutionException e) {
+            stop();
+            throw e.getCause() instanceof AssertionError a ? a : new AssertionError("the service did not start", e.getCause());
+        }
+    }
+
+    private static void close(PackagedService started) {
+        try {
+            started.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @AfterAll
@@ -187,7 +223,7 @@ class KeycloakIT {
 
     @Order(3)
     @Test
-    void aTrainerSignsInToThePageWithTheCodeFlowInChromium() throws IOException {
+    void aTrainerSignsInToThePageWithTheCodeFlowInChromiumAndSignsOut() throws IOException {
         Path chromium = Path.of("/usr/bin/chromium");
         Path chromedriver = Path.of("/usr/bin/chromedriver");
         assertTrue(Files.isExecutable(chromium) && Files.isExecutable(chromedriver),
@@ -215,12 +251,140 @@ class KeycloakIT {
                         + driver.findElement(By.tagName("body")).getText(), e);
             }
             assertTrue(driver.getCurrentUrl().startsWith(service.url()), driver.getCurrentUrl());
+            // Signing out (the README's /logout) ends at Keycloak's login form: the page asks to sign in again.
+            driver.get(service.url() + "/logout");
+            wait.until(d -> d.getCurrentUrl().startsWith(realm) && !d.findElements(By.id("username")).isEmpty());
         } finally {
             driver.quit();
         }
     }
 
+    /**
+     * The page's code flow as a browser walks it, without one: {@link HttpClient} with a cookie jar, each redirect
+     * followed by hand and checked. Sign in on Keycloak's own login form, reach the page, then sign out at the
+     * README's {@code /logout} (RP-initiated logout): the session cookie is gone here, and Keycloak's single sign-on
+     * session is gone too, since the next visit asks for the password again where before the logout it signed the
+     * trainer straight back in. All over http on loopback, which browsers treat as a secure origin: the jar sends
+     * {@code Secure} cookies to 127.0.0.1 as they do.
+     */
     @Order(4)
+    @Test
+    void aTrainerSignsInWithTheCodeFlowReachesThePageAndSignsOutEndingBothSessions() throws Exception {
+        CookieManager jar = new LoopbackCookies();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(jar).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(30)).build();
+
+        // The page without a session: off to Keycloak's authorization endpoint, for this client, with a code.
+        HttpResponse<String> toKeycloak = get(browser, URI.create(service.url() + "/"));
+        assertEquals(302, toKeycloak.statusCode(), toKeycloak.body());
+        URI authorize = location(toKeycloak);
+        assertTrue(authorize.toString().startsWith(realm + "/protocol/openid-connect/auth?"), authorize.toString());
+        assertTrue(authorize.getQuery().contains("response_type=code") && authorize.getQuery().contains("client_id=tanuu")
+                && authorize.getQuery().contains("state="), authorize.toString());
+
+        // Keycloak's login form, posted as a person would fill it in.
+        HttpResponse<String> form = get(browser, authorize);
+        assertEquals(200, form.statusCode(), form.body());
+        HttpResponse<String> back = browser.send(HttpRequest.newBuilder(loginAction(form)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=trainer&password=trainer&credentialId=")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, back.statusCode(), "Keycloak accepted the password and sends the browser back: " + back.body());
+        assertTrue(location(back).toString().startsWith(service.url() + "/") && location(back).getQuery().contains("code="),
+                location(back).toString());
+
+        // The service exchanges the code and opens a session; the page shows.
+        HttpResponse<String> page = follow(browser, back, service.url());
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(page.body().contains("id=\"case-list\""), "the trainers' page: " + page.body());
+        assertTrue(session(jar).isPresent(), "a session cookie: " + jar.getCookieStore().getCookies());
+        assertEquals(200, get(browser, URI.create(service.url() + "/cases"), "application/json").statusCode(), "the session carries the trainer's role");
+
+        // Keycloak keeps a single sign-on session: without the service's cookie, the trainer is signed straight back in.
+        jar.getCookieStore().remove(null, session(jar).orElseThrow());
+        HttpResponse<String> again = get(browser, location(get(browser, URI.create(service.url() + "/"))));
+        assertEquals(302, again.statusCode(), "signed in again without the form: " + again.body());
+        assertEquals(200, follow(browser, again, service.url()).statusCode());
+        assertTrue(session(jar).isPresent());
+
+        // Sign out: the provider's end-session endpoint, with the ID token as hint, then back to the page.
+        HttpResponse<String> logout = get(browser, URI.create(service.url() + "/logout"));
+        assertEquals(302, logout.statusCode(), logout.body());
+        URI endSession = location(logout);
+        assertTrue(endSession.toString().startsWith(realm + "/protocol/openid-connect/logout?"), endSession.toString());
+        assertTrue(endSession.getQuery().contains("id_token_hint=") && endSession.getQuery().contains("post_logout_redirect_uri="),
+                endSession.toString());
+        assertTrue(session(jar).isEmpty(), "the session cookie is removed: " + jar.getCookieStore().getCookies());
+        HttpResponse<String> fromKeycloak = get(browser, endSession);
+        assertEquals(302, fromKeycloak.statusCode(), "Keycloak signs out without asking (the ID token names the session): "
+                + fromKeycloak.body());
+        assertTrue(location(fromKeycloak).toString().startsWith(service.url() + "/"), location(fromKeycloak).toString());
+
+        // Back at the page: no session here, and none at Keycloak, whose login form asks for the password again.
+        HttpResponse<String> after = follow(browser, fromKeycloak, realm);
+        assertEquals(200, after.statusCode(), after.body());
+        assertTrue(after.body().contains("kc-form-login"), "Keycloak's login form again, not the page: " + after.body());
+        assertTrue(session(jar).isEmpty());
+        assertEquals(401, get(browser, URI.create(service.url() + "/cases"), "application/json").statusCode(), "no session: a call is a 401");
+    }
+
+    /** Browsers treat http://127.0.0.1 as a secure origin and send it {@code Secure} cookies; so does this jar. */
+    static final class LoopbackCookies extends CookieManager {
+        LoopbackCookies() {
+            super(null, CookiePolicy.ACCEPT_ALL);
+        }
+
+        @Override
+        public java.util.Map<String, List<String>> get(URI uri, java.util.Map<String, List<String>> headers) throws IOException {
+            try {
+                URI secure = "http".equals(uri.getScheme()) && InetAddress.getByName(uri.getHost()).isLoopbackAddress()
+                        ? new URI("https", uri.getUserInfo(), uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(), null) : uri;
+                return super.get(secure, headers);
+            } catch (java.net.URISyntaxException e) {
+                throw new IOException(e);
+            }
+        }
+    }
+
+    /** The service's session cookie (Quarkus's q_session), if the jar holds one. */
+    static Optional<HttpCookie> session(CookieManager jar) {
+        return jar.getCookieStore().getCookies().stream().filter(c -> c.getName().startsWith("q_session")).findFirst();
+    }
+
+    static HttpResponse<String> get(HttpClient browser, URI uri) throws IOException, InterruptedException {
+        return get(browser, uri, "text/html");
+    }
+
+    static HttpResponse<String> get(HttpClient browser, URI uri, String accept) throws IOException, InterruptedException {
+        return browser.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).header("Accept", accept).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static URI location(HttpResponse<String> response) {
+        String location = response.headers().firstValue("Location")
+                .orElseThrow(() -> new AssertionError("no Location in a " + response.statusCode() + ": " + response.body()));
+        return response.uri().resolve(location);
+    }
+
+    /** Follows redirects from {@code response}, each a GET, until an answer that is not a redirect, which must come from {@code origin}. */
+    static HttpResponse<String> follow(HttpClient browser, HttpResponse<String> response, String origin) throws IOException, InterruptedException {
+        for (int hop = 0; hop < 10 && response.statusCode() / 100 == 3; hop++) {
+            response = get(browser, location(response));
+        }
+        assertTrue(response.uri().toString().startsWith(origin), "ended at " + response.uri() + ", not " + origin);
+        return response;
+    }
+
+    /** The URL Keycloak's login form posts to (its {@code action}, HTML-escaped in the page). */
+    static URI loginAction(HttpResponse<String> form) {
+        java.util.regex.Matcher tag = java.util.regex.Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*>").matcher(form.body());
+        assertTrue(tag.find(), "Keycloak's login form: " + form.body());
+        java.util.regex.Matcher action = java.util.regex.Pattern.compile("action=\"([^\"]+)\"").matcher(tag.group());
+        assertTrue(action.find(), tag.group());
+        return form.uri().resolve(action.group(1).replace("&amp;", "&"));
+    }
+
+    @Order(5)
     @Test
     void readinessIsDownWhileKeycloakCannotBeReached() throws InterruptedException {
         String ready = service.managementUrl() + "/q/health/ready";
