@@ -89,7 +89,7 @@ class NationalCriteriaTest {
         identify("KG", ADULT_IN_A_MARRIAGE_CONTRACT_WITHOUT_HANDOVER)
                 .body("decision", equalTo("IDENTIFIED"))
                 .body("jurisdictions.KG.decision", equalTo("IDENTIFIED"))
-                .body("jurisdictions.PALERMO.decision", equalTo("INSUFFICIENT_INFORMATION"))
+                .body("jurisdictions.PALERMO.decision", equalTo("PRESUMED")) // means and purpose established, no act
                 .body("jurisdictions.KG.elements.ACT.status", equalTo("ESTABLISHED"))
                 .body("jurisdictions.PALERMO.elements.ACT.status", equalTo("UNKNOWN"))
                 .body("findings.id", hasItem("KG-ACT-TRANSACTION"))
