@@ -185,34 +185,55 @@ class IdentifyResourceTest {
         }
 
         @Test
-        void oneStrongIndicatorOnlyIndicatesAnElementAndAWeakOneBesideItEstablishesIt() {
+        void oneStrongIndicatorOnlyIndicatesAnElementAndAMediumOneOfTheSameDimensionEstablishesIt() {
             identifyAnswers("\"person.age\": 30, \"means.documentsTaken\": \"YES\"")
                     .body("elements.MEANS.status", equalTo("INDICATED"))
                     .body("elements.MEANS.score", equalTo(40));
-            identifyAnswers("\"person.age\": 30, \"means.documentsTaken\": \"YES\", \"vuln.unfamiliarPlace\": \"YES\"")
+            identifyAnswers("\"person.age\": 30, \"means.documentsTaken\": \"YES\", \"means.wagesWithheld\": \"YES\"")
                     .body("elements.MEANS.status", equalTo("ESTABLISHED"))
-                    .body("elements.MEANS.evidence", contains("means.documentsTaken", "vuln.unfamiliarPlace"))
-                    .body("trace.id", hasItem("ELEM-ESTABLISHED-INDICATORS"));
+                    .body("elements.MEANS.evidence", contains("means.documentsTaken", "means.wagesWithheld"))
+                    .body("trace.id", hasItems("ELEM-DIMENSION-INDICATORS", "ELEM-ESTABLISHED-INDICATORS"));
         }
 
         @Test
-        void twoMediumIndicatorsIndicateAnElementAndAThirdOrAWeakOneEstablishesIt() {
-            identifyAnswers("\"person.age\": 30, \"means.wagesWithheld\": \"YES\", \"means.denunciationThreat\": \"YES\"")
+        void indicatorsAreCountedWithinOneDimensionNeverAcrossDimensions() {
+            // strong (coercion at destination) + weak (vulnerability at destination): two dimensions, no combination
+            identifyAnswers("\"person.age\": 30, \"means.documentsTaken\": \"YES\", \"vuln.unfamiliarPlace\": \"YES\"")
                     .body("elements.MEANS.status", equalTo("INDICATED"))
-                    .body("elements.MEANS.score", equalTo(50));
+                    .body("trace.id", not(hasItem("ELEM-ESTABLISHED-INDICATORS")));
+            // two medium of coercion at destination + a medium of recruitment by abuse of vulnerability
             identifyAnswers("\"person.age\": 30, \"means.wagesWithheld\": \"YES\", \"means.denunciationThreat\": \"YES\", \"vuln.economic\": \"YES\"")
-                    .body("elements.MEANS.status", equalTo("ESTABLISHED"));
-            identifyAnswers("\"person.age\": 30, \"means.wagesWithheld\": \"YES\", \"means.denunciationThreat\": \"YES\", \"vuln.pastAbuse\": \"YES\"")
-                    .body("elements.MEANS.status", equalTo("ESTABLISHED"));
+                    .body("elements.MEANS.status", equalTo("INDICATED"))
+                    .body("elements.MEANS.score", equalTo(75));
+        }
+
+        @Test
+        void theVulnerabilityDimensionsAloneNeverEstablishTheMeans() {
+            identifyAnswers("\"person.age\": 30, \"vuln.irregularStatus\": \"YES\", \"vuln.language\": \"YES\", \"vuln.dependency\": \"YES\"")
+                    .body("elements.MEANS.status", equalTo("INDICATED"))
+                    .body("trace.id", hasItem("ELEM-DIMENSION-INDICATORS"))
+                    .body("trace.id", not(hasItem("ELEM-ESTABLISHED-INDICATORS")));
+        }
+
+        @Test
+        void forAnAdultLabourConditionsAloneOnlyIndicateThePurposeAndForAChildTheyEstablishIt() {
+            identifyAnswers("\"person.age\": 30, \"purpose.excessiveHours\": \"YES\", \"purpose.noPay\": \"YES\"")
+                    .body("elements.PURPOSE.status", equalTo("INDICATED"));
+            identifyAnswers("\"person.age\": 30, \"purpose.excessiveHours\": \"YES\", \"purpose.noPay\": \"YES\", \"means.confined\": \"YES\"")
+                    .body("elements.PURPOSE.status", equalTo("ESTABLISHED"))
+                    .body("trace.id", hasItems("ELEM-DIMENSION-LAW", "ELEM-PURPOSE-ADULT-CONDITIONS-AND-COERCION"));
+            identifyAnswers("\"person.age\": 12, \"purpose.excessiveHours\": \"YES\", \"purpose.noPay\": \"YES\"")
+                    .body("elements.PURPOSE.status", equalTo("ESTABLISHED"))
+                    .body("trace.id", hasItem("ELEM-PURPOSE-CHILD-CONDITIONS"));
         }
 
         @Test
         void aMediumIndicatorForAnAdultIsStrongForAChild() {
-            identifyAnswers("\"person.age\": 30, \"means.falsePromise\": \"YES\"")
-                    .body("elements.MEANS.score", equalTo(25))
+            identifyAnswers("\"person.age\": 30, \"purpose.hazardousWork\": \"YES\"")
+                    .body("elements.PURPOSE.score", equalTo(25))
                     .body("trace.id", hasItem("IND-ADULT"));
-            identifyAnswers("\"person.age\": 12, \"means.falsePromise\": \"YES\"")
-                    .body("elements.MEANS.score", equalTo(40))
+            identifyAnswers("\"person.age\": 12, \"purpose.hazardousWork\": \"YES\"")
+                    .body("elements.PURPOSE.score", equalTo(40))
                     .body("trace.id", hasItem("IND-CHILD"));
         }
 

@@ -79,25 +79,27 @@ class NationalCriteriaTest {
 
     // --- Kyrgyz Republic: purchase-sale and other unlawful transactions, adoption, consent ----------------
 
-    private static final String ADULT_IN_UNLAWFUL_PAID_MARRIAGE_DEAL = """
+    private static final String ADULT_IN_A_MARRIAGE_CONTRACT_WITHOUT_HANDOVER = """
             "person.age": 22, "person.ageBasis": "DOCUMENT",
-            "act.illegalDeal": "YES", "means.paymentToController": "YES", "purpose.forcedMarriage": "YES"
+            "act.illegalTransaction": "YES", "means.paymentToController": "YES", "purpose.forcedMarriage": "YES"
             """;
 
     @Test
-    void anUnlawfulPaidMarriageDealEstablishesTheActUnderKyrgyzLawButOnlyIndicatesItUnderPalermo() {
-        identify("KG", ADULT_IN_UNLAWFUL_PAID_MARRIAGE_DEAL)
+    void aDealAboutThePersonWithoutAHandoverIsAnActUnderKyrgyzLawOnlyAndTheFindingWarnsOfErroneousIdentification() {
+        identify("KG", ADULT_IN_A_MARRIAGE_CONTRACT_WITHOUT_HANDOVER)
                 .body("decision", equalTo("IDENTIFIED"))
                 .body("jurisdictions.KG.decision", equalTo("IDENTIFIED"))
-                .body("jurisdictions.PALERMO.decision", equalTo("PRESUMED"))
+                .body("jurisdictions.PALERMO.decision", equalTo("PRESUMED")) // means and purpose established, no act
                 .body("jurisdictions.KG.elements.ACT.status", equalTo("ESTABLISHED"))
-                .body("jurisdictions.PALERMO.elements.ACT.status", equalTo("INDICATED"))
-                .body("trace.id", hasItems("KG-ACT-ILLEGAL-DEAL", "KG-REQ-ACT", "KG-REQ-MEANS", "KG-REQ-PURPOSE", "DEC-IDENTIFIED"));
+                .body("jurisdictions.PALERMO.elements.ACT.status", equalTo("UNKNOWN"))
+                .body("findings.id", hasItem("KG-ACT-TRANSACTION"))
+                .body("jurisdictions.PALERMO.findings.id", not(hasItem("KG-ACT-TRANSACTION")))
+                .body("trace.id", hasItems("IND-LAW", "KG-ACT-TRANSACTION", "KG-REQ-ACT", "KG-REQ-MEANS", "KG-REQ-PURPOSE", "DEC-IDENTIFIED"));
     }
 
     @Test
     void underKyrgyzLawConsentGivenNeverLowersTheDecisionAndTheTraceSaysWhy() {
-        identify("KG", ADULT_IN_UNLAWFUL_PAID_MARRIAGE_DEAL + ", \"consent.given\": \"YES\"")
+        identify("KG", ADULT_IN_A_MARRIAGE_CONTRACT_WITHOUT_HANDOVER + ", \"consent.given\": \"YES\"")
                 .body("jurisdictions.KG.decision", equalTo("IDENTIFIED"))
                 .body("findings.id", hasItem("KG-CONSENT-IRRELEVANT"));
     }
@@ -112,7 +114,7 @@ class NationalCriteriaTest {
                 .body("jurisdictions.PALERMO.elements.PURPOSE.status", equalTo("INDICATED"))
                 .body("flags", hasItems("CHILD", "SALE_OF_CHILD"))
                 .body("jurisdictions.PALERMO.flags", not(hasItem("SALE_OF_CHILD")))
-                .body("trace.id", hasItems("IND-LAW", "KG-PURPOSE-ADOPTION", "KG-SALE-OF-CHILD"));
+                .body("trace.id", hasItems("IND-LAW", "KG-PURPOSE-ADOPTION", "KG-SALE-OF-CHILD", "KG-SALE-OF-CHILD-ADOPTION"));
     }
 
     @Test
@@ -135,7 +137,7 @@ class NationalCriteriaTest {
 
     // --- Kyrgyz Republic: non-punishment ----------------------------------------------------------------
 
-    private static final String VICTIM_WHO_COMMITTED_AN_OFFENCE_AS_A_RESULT = ADULT_IN_UNLAWFUL_PAID_MARRIAGE_DEAL
+    private static final String VICTIM_WHO_COMMITTED_AN_OFFENCE_AS_A_RESULT = ADULT_IN_A_MARRIAGE_CONTRACT_WITHOUT_HANDOVER
             + ", \"offence.committed\": \"YES\", \"offence.linkedToSituation\": \"YES\"";
 
     @Test

@@ -97,19 +97,20 @@ class RuleBookFilesTest {
         RuleFiles.copy(Path.of("rules"), dir);
         Path questionnaire = dir.resolve("questionnaire.yaml");
         String text = java.nio.file.Files.readString(questionnaire);
-        java.nio.file.Files.writeString(questionnaire, text.replace("  - id: act.illegalDeal\n    basis: indicator\n",
-                "  - id: act.illegalDeal\n    jurisdictions: [KG]\n    basis: indicator\n"));
+        java.nio.file.Files.writeString(questionnaire, text.replace("  - id: means.vaguePromise\n    basis: indicator\n",
+                "  - id: means.vaguePromise\n    jurisdictions: [KG]\n    basis: indicator\n"));
         var book = RuleFiles.compile(dir).ruleBook();
         var questions = book.questionnaire();
-        assertEquals("ACT", questions.get("act.illegalDeal", "KG").element());
-        assertEquals("CONTEXT", questions.get("act.illegalDeal", "PALERMO").element());
-        assertNull(questions.get("act.illegalDeal", "KZ").strength());
-        assertTrue(questions.byElement("KG").get(0).questions().contains("act.illegalDeal"));
-        assertFalse(questions.byElement("PALERMO").get(0).questions().contains("act.illegalDeal"), "not needed for ACT NOT_FOUND");
+        assertEquals("MEANS", questions.get("means.vaguePromise", "KG").element());
+        assertEquals("CONTEXT", questions.get("means.vaguePromise", "PALERMO").element());
+        assertNull(questions.get("means.vaguePromise", "KZ").strength());
+        assertTrue(questions.get("means.vaguePromise", "KZ").dimensions().isEmpty());
+        assertTrue(questions.byElement("KG").get(1).questions().contains("means.vaguePromise"));
+        assertFalse(questions.byElement("PALERMO").get(1).questions().contains("means.vaguePromise"), "not needed for MEANS NOT_FOUND");
 
-        java.nio.file.Files.writeString(questionnaire, text.replace("  - id: act.illegalDeal\n    basis: indicator\n",
-                "  - id: act.illegalDeal\n    jurisdictions: [KGZ]\n    basis: indicator\n"));
+        java.nio.file.Files.writeString(questionnaire, text.replace("  - id: means.vaguePromise\n    basis: indicator\n",
+                "  - id: means.vaguePromise\n    jurisdictions: [KGZ]\n    basis: indicator\n"));
         assertTrue(problems(dir).stream().anyMatch(p -> p.startsWith("questionnaire.yaml:") && p.endsWith(
-                "question 'act.illegalDeal': jurisdictions must be codes of jurisdictions.yaml [PALERMO, KG, KZ]")), problems(dir).toString());
+                "question 'means.vaguePromise': jurisdictions must be codes of jurisdictions.yaml [PALERMO, KG, KZ]")), problems(dir).toString());
     }
 }

@@ -70,10 +70,35 @@ class RuleBookSchemaTest {
 
     @Test
     void anIndicatorQuestionWithoutAStrengthIsAProblemAtTheQuestion(@TempDir Path dir) {
-        edit(copy(dir), "questionnaire.yaml", "  - id: means.deceivedConditions\n    basis: indicator\n    dimension: deceptive-recruitment\n    strength: M\n",
-                "  - id: means.deceivedConditions\n    basis: indicator\n    dimension: deceptive-recruitment\n");
-        RuleBookFilesTest.assertHas(RuleBookFilesTest.problems(dir), at(dir, "questionnaire.yaml", "id: means.deceivedConditions")
-                + ": section 'means', question 'means.deceivedConditions': missing key \"strength\": an indicator of MEANS needs strength S, M or W");
+        edit(copy(dir), "questionnaire.yaml", "  - id: means.deceivedDocuments\n    basis: indicator\n    dimensions: [deceptive-recruitment]\n    strength: M\n",
+                "  - id: means.deceivedDocuments\n    basis: indicator\n    dimensions: [deceptive-recruitment]\n");
+        RuleBookFilesTest.assertHas(RuleBookFilesTest.problems(dir), at(dir, "questionnaire.yaml", "id: means.deceivedDocuments")
+                + ": section 'means', question 'means.deceivedDocuments': missing key \"strength\": an indicator of MEANS needs strength S, M or W");
+    }
+
+    @Test
+    void anIndicatorMustNameDimensionsOfItsOwnElement(@TempDir Path dir) {
+        edit(copy(dir), "questionnaire.yaml", "  - id: means.deceivedDocuments\n    basis: indicator\n    dimensions: [deceptive-recruitment]\n",
+                "  - id: means.deceivedDocuments\n    basis: indicator\n    dimensions: [exploitative-conditions]\n");
+        edit(dir, "questionnaire.yaml", "  - id: purpose.noPay\n    basis: indicator\n    dimensions: [exploitative-conditions]\n",
+                "  - id: purpose.noPay\n    basis: indicator\n    dimensions: [exploitation]\n");
+        List<String> problems = RuleBookFilesTest.problems(dir);
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("questionnaire.yaml:") && p.endsWith(
+                ": section 'means', question 'means.deceivedDocuments': dimension 'exploitative-conditions' is evidence of PURPOSE, not MEANS")),
+                problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("questionnaire.yaml:") && p.endsWith(
+                ": section 'purpose', question 'purpose.noPay': unknown dimension 'exploitation'; expected one of [deceptive-recruitment, "
+                + "coercive-recruitment, vulnerability-recruitment, exploitative-conditions, coercion-at-destination, vulnerability-at-destination]")),
+                problems.toString());
+    }
+
+    @Test
+    void theCombinationsSayWhereTheyAreCounted(@TempDir Path dir) {
+        edit(copy(dir), "parameters.yaml", "    - scope: dimension\n", "    - scope: element\n");
+        List<String> problems = RuleBookFilesTest.problems(dir);
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("parameters.yaml:") && p.endsWith(
+                ": establishing-combinations[0]: scope must be one of [dimension] (the rules count the indicators within one ILO/EC dimension)")),
+                problems.toString());
     }
 
     @Test
@@ -154,12 +179,12 @@ class RuleBookSchemaTest {
     @Test
     void aQuestionOnOneLineWhoseTextHasAnUnquotedCommaIsRejectedNotCut(@TempDir Path dir) {
         copy(dir);
-        edit(dir, "questionnaire.yaml", "  - id: act.recruited\n    basis: law\n    cites: \"recruitment\"\n    dimension: recruitment\n"
+        edit(dir, "questionnaire.yaml", "  - id: act.recruited\n    basis: law\n    cites: \"recruitment\"\n"
                         + "    text: \"Someone offered, arranged or talked the person into the job, trip or marriage that led to the situation.\"\n",
-                "  - {id: act.recruited, basis: law, cites: \"recruitment\", dimension: recruitment, text: Someone offered, arranged or talked the"
+                "  - {id: act.recruited, basis: law, cites: \"recruitment\", text: Someone offered, arranged or talked the"
                         + " person into the job, trip or marriage that led to the situation.}\n");
         RuleBookFilesTest.assertHas(RuleBookFilesTest.problems(dir), at(dir, "questionnaire.yaml", "arranged or talked")
                 + ": section 'act', question 'act.recruited': unknown key \"arranged or talked the person into the job\"; expected one of "
-                + "[id, kind, values, element, basis, cites, dimension, strength, child, text, min, max, jurisdictions]");
+                + "[id, kind, values, element, basis, cites, dimensions, strength, child, text, min, max, jurisdictions]");
     }
 }

@@ -11,7 +11,8 @@ public final class FactTypes {
             Tally.class, SmugglingPattern.class, OffenceCausedByTrafficking.class, OffenceByChildInSexualExploitation.class, OffenceByChildUsedInCrime.class,
             HazardousWorkByChild.class, WorkBelowMinimumAge.class, ChildProtectionGround.class, ChildSold.class, EditionInForce.class,
             InterviewDate.class, PresumptionCombination.class, AgeAtEventsRange.class, ChildNow.class,
-            WorstFormOfChildLabour.class, UnsourcedRequirement.class);
+            WorstFormOfChildLabour.class, UnsourcedRequirement.class, Dimension.class, DimensionEvidence.class,
+            DimensionMet.class);
 
     private FactTypes() {
     }

@@ -37,7 +37,7 @@ public class QuestionnaireResource {
         String language = Languages.requested(book, lang, headers);
         List<Question> questions = new ArrayList<>();
         book.questionnaire().all().forEach(q -> questions.add(language == null ? q : new Question(q.id(), q.kind(), q.values(),
-                q.element(), q.basis(), q.cites(), q.dimension(), q.strength(), q.childStrength(),
+                q.element(), q.basis(), q.cites(), q.dimensions(), q.strength(), q.childStrength(),
                 book.translations().text(language, "questions." + q.id(), q.text()), q.min(), q.max(), q.jurisdictions())));
         if (language == null) {
             return Map.of("version", book.version(), "questions", questions);

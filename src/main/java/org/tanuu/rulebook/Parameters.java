@@ -59,8 +59,11 @@ public final class Parameters {
 
     /** One value as written. */
     private record Entry(String from, @JsonProperty(required = true) JsonNode value,
-                         @JsonProperty(required = true) String citation, String source, String todo) {
+                         @JsonProperty(required = true) String citation, String source, String todo, String scope) {
     }
+
+    /** Where the indicators of an establishing combination are counted: within one ILO/EC dimension (issue 17, §4). */
+    static final List<String> SCOPES = List.of("dimension");
 
     /** One combination as written: how many indicators of each strength; a strength left out counts 0. */
     private record Counts(Integer strong, Integer medium, Integer weak, Integer mediumOrWeak) {
@@ -184,8 +187,19 @@ public final class Parameters {
             if (i > 0 && (from == null || (previous != null && !from.isAfter(previous)))) {
                 yaml.problem(itemAt, what + "[" + i + "]: a later value needs a from date after the one before it");
             }
+            if (name.equals(COMBINATIONS) != (e.scope() != null)) {
+                yaml.problem(itemAt.appendProperty("scope"), what + "[" + i + "]: " + (e.scope() == null
+                        ? "missing key \"scope\": where the indicators are counted, one of " + SCOPES
+                        : "only " + COMBINATIONS + " has a scope"));
+                continue;
+            }
+            if (e.scope() != null && !SCOPES.contains(e.scope())) {
+                yaml.problem(itemAt.appendProperty("scope"), what + "[" + i + "]: scope must be one of " + SCOPES
+                        + " (the rules count the indicators within one ILO/EC dimension)");
+                continue;
+            }
             Object value = name.equals(PRESUMPTION) ? presumption(yaml, itemAt.appendProperty("value"), what, e.value())
-                    : value(yaml, itemAt.appendProperty("value"), what, e.value());
+                    : value(yaml, itemAt.appendProperty("value"), what, e.value(), e.scope());
             if (value != null) {
                 values.add(new Value(from, value, e.citation(), e.source(), e.todo()));
             }
@@ -233,13 +247,13 @@ public final class Parameters {
     }
 
     /** A whole number, a date, or (for {@value #COMBINATIONS}) a list of combinations. */
-    private static Object value(YamlFile yaml, JsonPointer at, String what, JsonNode value) {
+    private static Object value(YamlFile yaml, JsonPointer at, String what, JsonNode value, String scope) {
         if (value.isArray()) {
             List<Combination> combinations = new ArrayList<>();
             for (int i = 0; i < value.size(); i++) {
                 Counts c = yaml.read(at.appendIndex(i), Counts.class, what + "[" + i + "]");
                 if (c != null) {
-                    combinations.add(new Combination(count(c.strong()), count(c.medium()), count(c.weak()), count(c.mediumOrWeak())));
+                    combinations.add(new Combination(scope, count(c.strong()), count(c.medium()), count(c.weak()), count(c.mediumOrWeak())));
                 }
             }
             if (value.isEmpty()) {

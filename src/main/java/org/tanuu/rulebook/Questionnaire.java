@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tanuu.facts.Dimension;
 import org.tanuu.facts.ElementQuestions;
 import org.tanuu.facts.Question;
 import org.tanuu.facts.Vocabulary;
@@ -17,10 +18,20 @@ public final class Questionnaire {
     /** The element of a question that is not evidence of act, means or purpose (age, dates, offences, ...). */
     static final String CONTEXT = "CONTEXT";
 
-    private final Map<String, Question> questions;
+    /** The section that names the ILO/EC dimensions and the element each is evidence of; every other section holds questions. */
+    static final String DIMENSIONS = "dimensions";
 
-    private Questionnaire(Map<String, Question> questions) {
+    private final Map<String, Question> questions;
+    private final List<Dimension> dimensions;
+
+    private Questionnaire(Map<String, Question> questions, List<Dimension> dimensions) {
         this.questions = Collections.unmodifiableMap(questions);
+        this.dimensions = List.copyOf(dimensions);
+    }
+
+    /** The ILO/EC dimensions, each with the element its indicators are evidence of. */
+    public List<Dimension> dimensions() {
+        return dimensions;
     }
 
     public Question get(String id) {
@@ -48,8 +59,13 @@ public final class Questionnaire {
 
     /** A question as written: every key the catalogue knows, no other. */
     private record Item(@JsonProperty(required = true) String id, String kind, List<String> values, String element,
-                        String basis, String cites, String dimension, String strength, String child,
+                        String basis, String cites, List<String> dimensions, String strength, String child,
                         @JsonProperty(required = true) String text, Integer min, Integer max, List<String> jurisdictions) {
+    }
+
+    /** A dimension as written. */
+    private record DimensionItem(@JsonProperty(required = true) String id, @JsonProperty(required = true) String element,
+                                 @JsonProperty(required = true) String text) {
     }
 
     /** What is wrong with a question, and the key it is wrong at. */
@@ -62,9 +78,13 @@ public final class Questionnaire {
         YamlFile yaml = YamlFile.parse(file, text, problems);
         JsonNode root = yaml.map("a map of sections, each a list of questions");
         if (root == null) {
-            return new Questionnaire(questions);
+            return new Questionnaire(questions, List.of());
         }
+        Map<String, Dimension> dimensions = dimensions(yaml, root);
         root.fields().forEachRemaining(section -> {
+            if (section.getKey().equals(DIMENSIONS)) {
+                return;
+            }
             JsonPointer sectionAt = JsonPointer.empty().appendProperty(section.getKey());
             if (!section.getValue().isArray()) {
                 yaml.problem(sectionAt, "section '" + section.getKey() + "': expected a list of questions, found " + YamlFile.kind(section.getValue()));
@@ -83,6 +103,9 @@ public final class Questionnaire {
                         : !jurisdictions.containsAll(question.jurisdictions()) ? new Flaw("jurisdictions", "jurisdictions must be codes of "
                                 + RuleBookCompiler.JURISDICTIONS + " " + jurisdictions)
                         : problem(question);
+                if (flaw == null) {
+                    flaw = dimensionProblem(question, dimensions);
+                }
                 if (flaw != null) {
                     yaml.problem(at.appendProperty(flaw.key()), where + ": " + flaw.message());
                 } else {
@@ -90,7 +113,56 @@ public final class Questionnaire {
                 }
             }
         });
-        return new Questionnaire(questions);
+        return new Questionnaire(questions, List.copyOf(dimensions.values()));
+    }
+
+    /** The dimensions section: a list of {id, element, text}, each element one of ACT, MEANS, PURPOSE. */
+    private static Map<String, Dimension> dimensions(YamlFile yaml, JsonNode root) {
+        Map<String, Dimension> dimensions = new LinkedHashMap<>();
+        JsonNode list = root.path(DIMENSIONS);
+        JsonPointer sectionAt = JsonPointer.empty().appendProperty(DIMENSIONS);
+        if (!list.isArray()) {
+            yaml.problem(sectionAt, "section '" + DIMENSIONS + "': expected a list of {id, element, text}, found " + YamlFile.kind(list));
+            return dimensions;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            JsonPointer at = sectionAt.appendIndex(i);
+            DimensionItem item = yaml.read(at, DimensionItem.class, "section '" + DIMENSIONS + "'");
+            if (item == null) {
+                continue;
+            }
+            if (!Vocabulary.ELEMENTS.contains(item.element())) {
+                yaml.problem(at.appendProperty("element"), "dimension '" + item.id() + "': element must be one of " + Vocabulary.ELEMENTS);
+            } else if (dimensions.containsKey(item.id())) {
+                yaml.problem(at.appendProperty("id"), "dimension '" + item.id() + "': duplicate dimension id");
+            } else {
+                dimensions.put(item.id(), new Dimension(item.id(), item.element(), item.text()));
+            }
+        }
+        return dimensions;
+    }
+
+    /**
+     * An indicator needs one or two dimensions, each of the dimensions section and evidence of the question's element; a
+     * law question may name dimensions too (the dimension its words are evidence of), under the same conditions.
+     */
+    private static Flaw dimensionProblem(Question q, Map<String, Dimension> dimensions) {
+        if (q.element().equals(CONTEXT)) {
+            return q.dimensions().isEmpty() ? null : new Flaw("dimensions", "a context question has no dimensions");
+        }
+        if (Question.INDICATOR.equals(q.basis()) && (q.dimensions().isEmpty() || q.dimensions().size() > 2)) {
+            return new Flaw("dimensions", "an indicator of " + q.element() + " needs dimensions: one or two of " + dimensions.keySet());
+        }
+        for (String d : q.dimensions()) {
+            Dimension dimension = dimensions.get(d);
+            if (dimension == null) {
+                return new Flaw("dimensions", "unknown dimension '" + d + "'; expected one of " + dimensions.keySet());
+            }
+            if (!dimension.element().equals(q.element())) {
+                return new Flaw("dimensions", "dimension '" + d + "' is evidence of " + dimension.element() + ", not " + q.element());
+            }
+        }
+        return null;
     }
 
     /** An item as written; sections person and context hold CONTEXT questions, the others evidence of their element. */
@@ -99,7 +171,7 @@ public final class Questionnaire {
                 : section.equals("context") || section.equals("person") ? CONTEXT : section.toUpperCase();
         return new Question(item.id(), item.kind() == null ? "yesno" : item.kind(),
                 item.values() == null ? List.of() : List.copyOf(item.values()), element, item.basis(), item.cites(),
-                item.dimension(), item.strength(), item.child() == null ? item.strength() : item.child(), item.text(),
+                item.dimensions() == null ? List.of() : List.copyOf(item.dimensions()), item.strength(), item.child() == null ? item.strength() : item.child(), item.text(),
                 item.min(), item.max(), item.jurisdictions() == null ? List.of() : List.copyOf(item.jurisdictions()));
     }
 

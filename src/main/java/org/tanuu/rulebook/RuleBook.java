@@ -91,13 +91,14 @@ public final class RuleBook {
 
     /**
      * The facts an evaluation under {@code jurisdiction} of events on {@code eventsDate} starts from: the parameters in
-     * force then for that jurisdiction, and each element's questions as it reads them.
+     * force then for that jurisdiction, each element's questions as it reads them, and the ILO/EC dimensions.
      */
     public List<Object> constants(String jurisdiction, LocalDate eventsDate) {
         // Made once per jurisdiction and period of the parameters: an evaluation is a hot path.
         return constants.computeIfAbsent(jurisdiction + "@" + parameters.periodOf(jurisdiction, eventsDate), key -> {
             List<Object> facts = new ArrayList<>(parameters.facts(jurisdiction, eventsDate));
             facts.addAll(elementQuestions.get(jurisdiction));
+            facts.addAll(questionnaire.dimensions());
             return List.copyOf(facts);
         });
     }
