@@ -1,7 +1,7 @@
 // The interview form: one control per question of GET /questionnaire, grouped by element, showing the case's
 // answers; a trainer flips them and the form reports the changes against the case as told.
 import { $, h, fill, tag, isBlank, same } from './dom.js';
-import { t, label } from './i18n.js';
+import { t, label, elementName } from './i18n.js';
 
 const GROUPS = ['ACT', 'MEANS', 'PURPOSE', 'CONTEXT'];
 const YESNO = ['YES', 'NO', 'UNKNOWN', 'DECLINED'];
@@ -147,7 +147,7 @@ export function markAnswers(after) {
       changed ? ' ' + t('answers.caseSays', { answer: answerText(id, orig) }) : null,
       m ? tag(t('tag.wouldHelp'), 'missing-tag') : null,
       m ? ' ' + t(m.strength ? 'answers.unansweredStrength' : 'answers.unanswered', {
-        element: label(`labels.element.${m.element}`, m.element),
+        element: elementName(m.element),
         strength: label(`labels.strength.${m.strength}`, m.strength) }) : null,
     );
   }

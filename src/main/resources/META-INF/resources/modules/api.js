@@ -14,7 +14,7 @@ export class ApiError extends Error {
   }
 }
 
-const lang = (path) => path + (path.includes('?') ? '&' : '?') + 'lang=' + encodeURIComponent(language());
+const lang = (path, code = language()) => path + (path.includes('?') ? '&' : '?') + 'lang=' + encodeURIComponent(code);
 
 async function call(method, path, body, accept = 'application/json') {
   const init = { method, headers: { Accept: accept } };
@@ -51,7 +51,7 @@ export const listJurisdictions = () => call('GET', 'jurisdictions');
  * GET /questionnaire?lang=: {questions: [{id, kind, values, element, text, ...}], labels: {key: text}, language:
  * {code, name, draft}, languages: [{code, name, draft}]}; without a language (code null) the languages alone matter.
  */
-export const getQuestionnaire = (code) => call('GET', code === null ? 'questionnaire' : lang('questionnaire'));
+export const getQuestionnaire = (code) => call('GET', code === null ? 'questionnaire' : lang('questionnaire', code));
 
 /** GET /parameters/in-force?jurisdiction=&date=: [{name, description, value: {from, value, citation, source, todo}, readBy}]. */
 export const parametersInForce = (jurisdiction, date) => call('GET', 'parameters/in-force?jurisdiction='

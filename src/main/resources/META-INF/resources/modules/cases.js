@@ -291,7 +291,7 @@ export async function start() {
 
 // ---------------------------------------------------------------- the written conclusion
 
-/** POST /identify/conclusion as HTML, for the answers on screen, opened in a new window to print. */
+/** POST /identify/conclusion as HTML, for the answers on screen, shown in a window of its own to print. */
 async function printConclusion() {
   clearErrors();
   setBusy(true, t('status.conclusion'));
@@ -299,8 +299,14 @@ async function printConclusion() {
     const html = await api.conclusion(interview(currentAnswers()), {
       name: $('#identifier-name').value, organisation: $('#identifier-organisation').value, place: $('#identifier-place').value,
     });
-    const win = window.open(URL.createObjectURL(new Blob([html], { type: 'text/html' })), '_blank');
-    if (win) win.addEventListener('load', () => win.print());
+    // The conclusion's own window (print.html) says when it is ready, and is handed the HTML: never a URL, never stored.
+    const win = window.open('print.html', '_blank');
+    const ready = (ev) => {
+      if (ev.source !== win || ev.origin !== location.origin || ev.data !== 'ready') return;
+      removeEventListener('message', ready);
+      win.postMessage({ html }, location.origin);
+    };
+    if (win) addEventListener('message', ready);
     setBusy(false, t(win ? 'status.conclusionReady' : 'status.popupBlocked'));
   } catch (e) {
     showErrors(e);

@@ -46,6 +46,13 @@ export function date(value, withTime) {
 /** The rule book's text for a key of GET /questionnaire's labels (labels.decision.X, flags.X.title, values.q.V), else fallback. */
 export const label = (key, fallback) => state.labels[key] ?? fallback ?? key;
 
+/**
+ * An element by its code: the rule book's name for ACT, MEANS, PURPOSE; the page's for what the rule book names no
+ * element of its own (CHILD: the questions that settle child status); else the code.
+ */
+export const elementName = (e) => state.labels[`labels.element.${e}`]
+  ?? ((TABLES[state.code] ?? en)[`element.${e}`] ?? en[`element.${e}`] ?? e);
+
 /** The language to start in: the link's, else the one chosen before, else the browser's, among those offered. */
 export function initial(offered, fromLink) {
   const codes = offered.map((l) => l.code);

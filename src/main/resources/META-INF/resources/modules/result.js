@@ -6,7 +6,7 @@
 import { $, h, fill, tag, token } from './dom.js';
 import { questionText, answerOf, answerText, focusQuestion, hasQuestion } from './answers.js';
 import { getSource } from './api.js';
-import { t, tn, label, date } from './i18n.js';
+import { t, tn, label, date, elementName } from './i18n.js';
 
 const ELEMENTS = ['ACT', 'MEANS', 'PURPOSE'];
 const STATUS_MARKS = {
@@ -17,7 +17,7 @@ const STATUS_MARKS = {
 export const decisionLabel = (d) => label(`labels.decision.${d}`, d);
 export const lawLabel = (j) => label(`labels.jurisdiction.${j}`, j);
 const statusLabel = (s) => label(`labels.status.${s}`, s);
-const elementLabel = (e) => label(`labels.element.${e}`, e);
+const elementLabel = elementName;
 const flagLabel = (f) => label(`flags.${f}.title`, f);
 
 const was = (text) => h('span', { class: 'was' }, ' ', text);
@@ -218,7 +218,7 @@ function renderMissing(after) {
     const asked = hasQuestion(m.question);
     box.append(h('li', { 'data-missing': m.question },
       h('button', { type: 'button', class: 'link', disabled: !asked, onclick: () => focusQuestion(m.question) }, questionText(m.question)),
-      ' ', h('span', { class: 'small' }, [elementLabel(m.element), label(`labels.basis.${m.basis}`, m.basis),
+      ' ', h('span', { class: 'small' }, [elementLabel(m.element), m.basis && label(`labels.basis.${m.basis}`, m.basis),
         m.strength && label(`labels.strength.${m.strength}`, m.strength)].filter(Boolean).join(' \u00b7 ')),
       ' ', mono(m.question)));
   }
@@ -229,7 +229,9 @@ function renderMissing(after) {
 function parameterValue(v) {
   if (Array.isArray(v)) return h('ul', null, v.map((x) => h('li', null, parameterValue(x))));
   if (v && typeof v === 'object') {
-    return Object.entries(v).map(([k, x]) => (ELEMENTS.includes(k) ? `${elementLabel(k)} \u2265 ${statusLabel(x)}` : t(`count.${k}`, { n: x })))
+    // An element's least status ({act: INDICATED}), or a count of indicators by strength ({strong: 2}).
+    return Object.entries(v).map(([k, x]) => (ELEMENTS.includes(k.toUpperCase())
+      ? `${elementLabel(k.toUpperCase())} \u2265 ${statusLabel(String(x).toUpperCase())}` : t(`count.${k}`, { n: x })))
       .join(', ');
   }
   return /^\d{4}-\d{2}-\d{2}$/.test(String(v)) ? date(v) : String(v);

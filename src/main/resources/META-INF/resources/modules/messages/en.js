@@ -43,6 +43,7 @@ export default {
   "group.MEANS": "Means: how it was done",
   "group.PURPOSE": "Purpose: exploitation",
   "group.CONTEXT": "Context: the person and the situation",
+  "element.CHILD": "child status",
 
   "tag.changed": "CHANGED",
   "tag.wouldHelp": "WOULD HELP",

@@ -41,6 +41,7 @@ export default {
   "group.MEANS": "Тәсіл: қалай істелді",
   "group.PURPOSE": "Мақсат: қанау",
   "group.CONTEXT": "Жағдаят: адам және ахуал",
+  "element.CHILD": "баланың мәртебесі",
 
   "tag.changed": "ӨЗГЕРТІЛДІ",
   "tag.wouldHelp": "ШЕШУГЕ КӨМЕКТЕСЕДІ",

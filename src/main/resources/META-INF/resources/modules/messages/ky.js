@@ -40,6 +40,7 @@ export default {
   "group.MEANS": "Ыкма: кантип кылынган",
   "group.PURPOSE": "Максат: эксплуатациялоо",
   "group.CONTEXT": "Жагдай: адам жана абал",
+  "element.CHILD": "баланын статусу",
 
   "tag.changed": "ӨЗГӨРТҮЛДҮ",
   "tag.wouldHelp": "ЧЕЧҮҮГӨ ЖАРДАМ БЕРЕТ",

@@ -42,6 +42,7 @@ export default {
   "group.MEANS": "Способ: как это было сделано",
   "group.PURPOSE": "Цель: эксплуатация",
   "group.CONTEXT": "Обстоятельства: человек и ситуация",
+  "element.CHILD": "статус ребёнка",
 
   "tag.changed": "ИЗМЕНЕНО",
   "tag.wouldHelp": "ПОМОЖЕТ РЕШИТЬ",
