@@ -223,7 +223,7 @@ class TrainerPageTest {
                   elements: Object.fromEntries(q('#elements [data-element]').map((e) => [e.dataset.element, e.dataset.status])),
                   flags: q('#flags [data-flag]').map((e) => e.dataset.flag),
                   trace: q('#trace tbody tr[data-rule]').map((e) => e.dataset.rule),
-                  traceText: document.getElementById('trace').innerText,
+                  traceText: document.getElementById('trace').textContent,
                   sources: q('#trace details.source summary').map((e) => e.textContent),
                 };"""));
     }
@@ -842,8 +842,9 @@ class TrainerPageTest {
 
     private void pickCase(String id) {
         new Select(caseList()).selectByValue(id);
-        waitFor("case " + id + " to be decided", d -> id.equals(decision().getDomAttribute("data-case"))
-                && shownDecision() != null && !shownDecision().isEmpty() && !busy());
+        waitFor("case " + id + " to be decided", d -> Boolean.TRUE.equals(js("""
+                const box = document.getElementById('decision');
+                return box.dataset.case === arguments[0] && !!box.dataset.decision && document.body.dataset.busy === 'false';""", id)));
     }
 
     /** Changes one answer the way a trainer would: pick from the list, or type a number and leave the field. */
