@@ -36,9 +36,16 @@ class ConclusionTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String KG_CHILD = "kg-boy-given-to-herder-2020";
     static final String PALERMO_ADULT = "woman-answers-newspaper-job-ad-passport-taken";
+    static final String KZ_CHILD = "kz-child-made-to-beg-in-market";
+    /** ә ғ қ ң ө ұ ү һ і: the Kazakh Cyrillic letters the Russian alphabet does not have. */
+    static final List<String> KAZAKH_LETTERS = List.of("ә", "ғ", "қ", "ң", "ө", "ұ", "ү", "һ", "і");
 
     /** A sample case's interview, with the identifier's details, as the request body. */
     static String request(String sample) throws IOException {
+        return request(sample, "Айгүл Осмонова", "Социалдык өнүктүрүү башкармалыгы", "Бишкек");
+    }
+
+    static String request(String sample, String name, String organisation, String place) throws IOException {
         JsonNode c = YAML.readTree(Path.of("rules/cases/" + sample + ".yaml").toFile());
         ObjectNode interview = JSON.createObjectNode();
         interview.put("jurisdiction", c.path("jurisdiction").asText("PALERMO"));
@@ -46,8 +53,7 @@ class ConclusionTest {
         interview.set("answers", c.get("answers"));
         ObjectNode body = JSON.createObjectNode();
         body.set("interview", interview);
-        body.set("identifier", JSON.createObjectNode().put("name", "Айгүл Осмонова").put("organisation", "Социалдык өнүктүрүү башкармалыгы")
-                .put("place", "Бишкек"));
+        body.set("identifier", JSON.createObjectNode().put("name", name).put("organisation", organisation).put("place", place));
         return body.toString();
     }
 
@@ -108,6 +114,46 @@ class ConclusionTest {
                 .body("{\"interview\": {\"answers\": {\"act.recruted\": \"YES\"}}, \"identifier\": {\"name\": \"\", \"place\": \"Ош\"}}")
                 .post("/identify/conclusion").then().statusCode(400)
                 .body("errors.field", org.hamcrest.Matchers.hasItems("interview.answers.act.recruted", "identifier.name", "identifier.organisation"));
+    }
+
+    /** Kazakh where the KZ rule book is used: a KZ child case in Kazakh carries the Kazakh wording, letter for letter. */
+    @Test
+    void aKazakhConclusionForAKazakhCaseCarriesTheKazakhLabelsAndLetters() throws IOException {
+        Response response = given().contentType("application/json").accept("application/pdf")
+                .body(request(KZ_CHILD, "Зуһра Әбдіқадырова", "Алматы қаласының балалар құқықтарын қорғау басқармасы", "Алматы, Түрксіб ауданы"))
+                .post("/identify/conclusion?lang=kk");
+        response.then().statusCode(200).contentType("application/pdf").header("Cache-Control", equalTo("no-store"))
+                .header("Content-Language", equalTo("kk"));
+        String text = pdfText(response.asByteArray(), "conclusion-" + KZ_CHILD + "-kk.png");
+        for (String w : List.of("Адам саудасының құрбанын сәйкестендіру туралы жазбаша қорытынды", "ЖОБА — шешімді сәйкестендіруші тұлға қабылдайды",
+                "Жоба аударма", "Іс нөмірі", "Қолданылған заң", "Қазақстан Республикасы", "Бала мәртебесі", "Адам бала болып саналады",
+                "Адам саудасының белгілері", "Әрекет", "Қанау мақсаты", "Анықталды", "Біреу адамды ел ішінде",
+                "Адам саудасының құрбаны ретінде сәйкестендірілді", "Белгілеулер мен жолдамалар", "Балаларды қорғау органына жолдау",
+                "Қылмыстық-құқықтық саралау", "Art. 135", "Іске қосылған ережелер және олардың дереккөздері", "Сәйкестендіруші тұлға",
+                "Аты-жөні", "Қолы", "Зуһра Әбдіқадырова", "KZ-CHILD-REFERRAL", "Criminal Code of the Republic of Kazakhstan")) {
+            assertTrue(text.contains(w), "the kk conclusion for " + KZ_CHILD + " has \"" + w + "\":\n" + text);
+        }
+        for (String letter : KAZAKH_LETTERS) {
+            assertTrue(text.contains(letter), "the kk conclusion carries the Kazakh letter " + letter + ":\n" + text);
+        }
+        given().contentType("application/json").accept("text/html").body(request(KZ_CHILD)).post("/identify/conclusion?lang=kk")
+                .then().statusCode(200).body(containsString("<html lang=\"kk\">")).body(containsString("ЖОБА"));
+    }
+
+    /** The Kazakh letters beyond the Russian alphabet: the shipped fonts (regular and bold) must draw each, both cases. */
+    @Test
+    void theShippedFontsCoverTheKazakhLetters() throws IOException {
+        for (String font : List.of("/fonts/DejaVuSans.ttf", "/fonts/DejaVuSans-Bold.ttf")) {
+            try (java.io.InputStream in = ConclusionTest.class.getResourceAsStream(font);
+                 org.apache.fontbox.ttf.TrueTypeFont ttf = new org.apache.fontbox.ttf.TTFParser().parse(new org.apache.pdfbox.io.RandomAccessReadBuffer(in))) {
+                org.apache.fontbox.ttf.CmapLookup cmap = ttf.getUnicodeCmapLookup();
+                for (String letter : KAZAKH_LETTERS) {
+                    for (String c : List.of(letter, letter.toUpperCase(java.util.Locale.ROOT))) {
+                        assertTrue(cmap.getGlyphId(c.codePointAt(0)) > 0, font + " has no glyph for " + c + " (U+" + Integer.toHexString(c.codePointAt(0)) + ")");
+                    }
+                }
+            }
+        }
     }
 
     @Test

@@ -14,7 +14,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The rule book in Russian and Kyrgyz (rules/i18n/): served per request, falling back to English per entry, checked by the validator. */
+/**
+ * The rule book in Russian, Kyrgyz and Kazakh (rules/i18n/): served per request, falling back to English per entry, checked by
+ * the validator; each jurisdiction lists the languages its screeners use (jurisdictions.yaml).
+ */
 @QuarkusTest
 class LanguagesTest {
     static final String CHILD = """
@@ -51,6 +54,51 @@ class LanguagesTest {
                 .statusCode(200).body("language.code", equalTo("en")).body("language.draft", equalTo(false));
     }
 
+    static final String KZ_CHILD = """
+            {"jurisdiction": "KZ", "reference": "intake-3107",
+             "answers": {"person.age": 10, "person.ageBasis": "ASSESSMENT", "act.transported": "YES", "act.harboured": "YES",
+                         "purpose.begging": "YES"}}""";
+
+    @Test
+    void askedInKazakhAKazakhCaseComesInKazakhAndCitationsStayAsWritten() {
+        given().contentType("application/json").body(KZ_CHILD).post("/identify?lang=kk").then().statusCode(200)
+                .body("decision", equalTo("IDENTIFIED"))
+                .body("language.code", equalTo("kk"))
+                .body("language.name", equalTo("Қазақша"))
+                .body("language.draft", equalTo(true))
+                .body("texts.'labels.decision.IDENTIFIED'", equalTo("Адам саудасының құрбаны ретінде сәйкестендірілді"))
+                .body("texts.'labels.jurisdiction.KZ'", equalTo("Қазақстан Республикасы"))
+                .body("texts.'questions.act.transported'", startsWith("Біреу адамды ел ішінде"))
+                .body("texts.'flags.CHILD_PROTECTION_REFERRAL.title'", equalTo("Балаларды қорғау органына жолдау"))
+                .body("trace.find { it.id == 'KZ-CHILD-REFERRAL' }.title", startsWith("Балаларды қорғау органына жолдау"))
+                .body("offence.find { it.rule == 'KZ-OFFENCE-135' }.article", equalTo("Art. 135"))
+                .body("findings.find { it.id == 'CHILD-WORST-FORM-BEGGING' }.title", startsWith("Балалар еңбегінің ең нашар нысаны"));
+        given().contentType("application/json").header("Accept-Language", "kk-KZ, ru;q=0.8").body(KZ_CHILD).post("/identify").then()
+                .statusCode(200).body("language.code", equalTo("kk"));
+    }
+
+    @Test
+    void everyLanguageAnswersUnderEveryJurisdictionAndEachJurisdictionSaysWhichItsScreenersUse() {
+        given().contentType("application/json").body(CHILD).post("/identify?lang=kk").then().statusCode(200)
+                .body("jurisdiction", equalTo("KG")).body("language.code", equalTo("kk"))
+                .body("texts.'labels.jurisdiction.KG'", equalTo("Қырғыз Республикасы"));
+        given().get("/jurisdictions").then().statusCode(200)
+                .body("find { it.code == 'KZ' }.languages", equalTo(List.of("kk", "ru")))
+                .body("find { it.code == 'KG' }.languages", equalTo(List.of("ky", "ru")))
+                .body("find { it.code == 'PALERMO' }.languages", equalTo(List.of("en", "ru", "ky", "kk")));
+    }
+
+    @Test
+    void aJurisdictionNamingALanguageWithoutItsFileIsAProblemAtItsLine(@TempDir Path dir) {
+        RuleFiles.copy(Path.of("rules"), dir);
+        Path jurisdictions = dir.resolve("jurisdictions.yaml");
+        RuleFiles.write(dir, "jurisdictions.yaml", read(jurisdictions).replace("    languages: [kk, ru]", "    languages: [kk, tg, ru]"));
+        ValidateRulesTest.Run run = ValidateRulesTest.validate(dir.toString());
+        assertEquals(1, run.exit(), run.out());
+        assertTrue(run.out().contains(jurisdictions + ":" + RuleFiles.lineOf(jurisdictions, "    languages: [kk, tg, ru]") + ":"), run.out());
+        assertTrue(run.out().contains("KZ: no language tg in i18n/; the languages are [en, kk, ky, ru]"), run.out());
+    }
+
     @Test
     void withoutALanguageTheResponseIsAsItAlwaysWas() {
         given().contentType("application/json").body(CHILD).post("/identify").then().statusCode(200)
@@ -76,7 +124,7 @@ class LanguagesTest {
     void coverageListsTheUntranslatedEntriesPerLanguage() {
         Map<String, List<String>> untranslated = given().get("/rules/coverage").then().statusCode(200)
                 .extract().jsonPath().getMap("untranslated");
-        assertEquals(List.of("en", "ky", "ru"), List.copyOf(untranslated.keySet()));
+        assertEquals(List.of("en", "kk", "ky", "ru"), List.copyOf(untranslated.keySet()));
         untranslated.forEach((language, keys) -> assertTrue(keys.isEmpty(), language + " has untranslated entries: " + keys));
     }
 
@@ -100,6 +148,6 @@ class LanguagesTest {
         ValidateRulesTest.Run run = ValidateRulesTest.validate("--coverage", dir.toString());
         assertEquals(0, run.exit(), run.out());
         assertTrue(run.out().contains(dir.resolve("i18n/ky.yaml") + ":0:0: untranslated in ky: questions.act.sold"), run.out());
-        assertTrue(run.out().contains("languages: en complete, ky 1 untranslated (draft translation), ru complete (draft translation)"), run.out());
+        assertTrue(run.out().contains("languages: en complete, kk complete (draft translation), ky 1 untranslated (draft translation), ru complete (draft translation)"), run.out());
     }
 }

@@ -165,13 +165,16 @@ class NationalCriteriaTest {
 
     /**
      * Both sides of 1 January 2019, far from it and on its eve and first day: victim status follows the
-     * Counter-Trafficking Law (the child exception whatever the date); the date selects the criminal offence.
+     * Counter-Trafficking Law (the child exception whatever the date); the date selects the criminal offence. The 2019
+     * amendment of Art. 171 for children is dated only "in 2019": in 2019 both texts, from 2020 the amended one.
      */
     @ParameterizedTest(name = "events on {0}: a 15-year-old recruited for forced work is identified, and the offence is {1}")
     @CsvSource({
             "2017-06-01, KG-OFFENCE-124-WITH-MEANS KG-OFFENCE-124-WITHOUT-MEANS, KG-OFFENCE-171-CHILD",
             "2018-12-31, KG-OFFENCE-124-WITH-MEANS KG-OFFENCE-124-WITHOUT-MEANS, KG-OFFENCE-171-CHILD",
-            "2019-01-01, KG-OFFENCE-171-CHILD,                                   KG-OFFENCE-124-WITH-MEANS",
+            "2019-01-01, KG-OFFENCE-171-CHILD KG-OFFENCE-171-CHILD-BEFORE-AMENDMENT, KG-OFFENCE-124-WITH-MEANS",
+            "2019-12-31, KG-OFFENCE-171-CHILD KG-OFFENCE-171-CHILD-BEFORE-AMENDMENT, KG-OFFENCE-124-WITH-MEANS",
+            "2020-01-01, KG-OFFENCE-171-CHILD,                                   KG-OFFENCE-171-CHILD-BEFORE-AMENDMENT",
             "2020-06-01, KG-OFFENCE-171-CHILD,                                   KG-OFFENCE-124-WITH-MEANS",
     })
     void aChildIsAVictimOnBothSidesOf2019AndTheDateSelectsTheCriminalOffence(
@@ -188,7 +191,8 @@ class NationalCriteriaTest {
     @Test
     void undatedEventsReportEveryEditionOfTheOffenceThatCouldApply() {
         identify("KG", child15RecruitedForForcedWork("2020-06-01").replace("\"case.eventsDate\": \"2020-06-01\",", ""))
-                .body("offence.rule", contains("KG-OFFENCE-124-WITH-MEANS", "KG-OFFENCE-124-WITHOUT-MEANS", "KG-OFFENCE-171-CHILD"))
+                .body("offence.rule", contains("KG-OFFENCE-124-WITH-MEANS", "KG-OFFENCE-124-WITHOUT-MEANS", "KG-OFFENCE-171-CHILD",
+                        "KG-OFFENCE-171-CHILD-BEFORE-AMENDMENT"))
                 .body("offence.find { it.rule == 'KG-OFFENCE-124-WITH-MEANS' }.elements.MEANS.rules", contains("KG-OFFENCE-124-LISTED-MEANS"))
                 .body("offence.find { it.rule == 'KG-OFFENCE-171-CHILD' }.status", equalTo("MET"))
                 .body("offence.find { it.rule == 'KG-OFFENCE-171-CHILD' }.article", equalTo("Art. 171"));

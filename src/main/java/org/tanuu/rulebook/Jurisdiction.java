@@ -6,9 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** A rule book of one legal order, as declared in rules/jurisdictions.yaml. */
-public record Jurisdiction(String code, String name, List<String> folders, List<Instrument> instruments) {
+/**
+ * A rule book of one legal order, as declared in rules/jurisdictions.yaml. {@code languages}: the languages its
+ * screeners use (codes of rules/i18n/), the one to offer first first; every language stays available under every
+ * jurisdiction with {@code ?lang=}. Omitted: English only.
+ */
+public record Jurisdiction(String code, String name, List<String> folders, List<Instrument> instruments, List<String> languages) {
 
     /** A legal instrument the rule book implements, in a named edition. */
     public record Instrument(String name, String edition) {
@@ -16,7 +21,7 @@ public record Jurisdiction(String code, String name, List<String> folders, List<
 
     /** One entry as written. */
     private record Entry(@JsonProperty(required = true) String name, @JsonProperty(required = true) List<String> folders,
-                         List<InstrumentEntry> instruments) {
+                         List<InstrumentEntry> instruments, List<String> languages) {
     }
 
     private record InstrumentEntry(@JsonProperty(required = true) String name, String edition) {
@@ -34,8 +39,11 @@ public record Jurisdiction(String code, String name, List<String> folders, List<
                         @JsonProperty(required = true) JsonNode jurisdictions) {
     }
 
-    /** Reads jurisdictions.yaml: baseline, default, and jurisdictions: code -> {name, folders, instruments}. */
-    static Declared readAll(String text, String file, List<RuleProblem> problems) {
+    /**
+     * Reads jurisdictions.yaml: baseline, default, and jurisdictions: code -> {name, folders, instruments, languages};
+     * a language that is not one of {@code languages} (English and the files of rules/i18n/) is a problem at its line.
+     */
+    static Declared readAll(String text, String file, Set<String> languages, List<RuleProblem> problems) {
         Map<String, Jurisdiction> jurisdictions = new LinkedHashMap<>();
         YamlFile yaml = YamlFile.parse(file, text, problems);
         JsonNode root = yaml.map("a map with baseline, default and jurisdictions (code -> {name, folders, instruments})");
@@ -53,7 +61,7 @@ public record Jurisdiction(String code, String name, List<String> folders, List<
             Entry entry = yaml.read(at, Entry.class, code);
             if (entry == null) {
                 // Already a problem; keeping the code spares every case of this jurisdiction a second one.
-                jurisdictions.put(code, new Jurisdiction(code, code, List.of(), List.of()));
+                jurisdictions.put(code, new Jurisdiction(code, code, List.of(), List.of(), List.of()));
                 return;
             }
             if (entry.folders().isEmpty()) {
@@ -61,7 +69,14 @@ public record Jurisdiction(String code, String name, List<String> folders, List<
             }
             List<Instrument> instruments = entry.instruments() == null ? List.of()
                     : entry.instruments().stream().map(i -> new Instrument(i.name(), i.edition())).toList();
-            jurisdictions.put(code, new Jurisdiction(code, entry.name(), List.copyOf(entry.folders()), instruments));
+            List<String> spoken = entry.languages() == null ? List.of(Translations.ENGLISH) : List.copyOf(entry.languages());
+            for (int i = 0; i < spoken.size(); i++) {
+                if (!languages.contains(spoken.get(i))) {
+                    yaml.problem(at.appendProperty("languages").appendIndex(i), code + ": no language " + spoken.get(i)
+                            + " in " + Translations.FOLDER + "; the languages are " + new java.util.TreeSet<>(languages));
+                }
+            }
+            jurisdictions.put(code, new Jurisdiction(code, entry.name(), List.copyOf(entry.folders()), instruments, spoken));
         });
         for (String key : List.of("baseline", "default")) {
             String code = key.equals("baseline") ? declared.baseline() : declared.fallback();

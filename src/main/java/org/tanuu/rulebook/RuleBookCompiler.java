@@ -103,7 +103,8 @@ public final class RuleBookCompiler {
         if (previous != null && previous.version().equals(version)) {
             return new Result(previous.reloaded(Instant.now()), List.of()); // unchanged: compiling would give the same
         }
-        Jurisdiction.Declared declared = Jurisdiction.readAll(readYaml(files, JURISDICTIONS, problems), JURISDICTIONS, problems);
+        Jurisdiction.Declared declared = Jurisdiction.readAll(readYaml(files, JURISDICTIONS, problems), JURISDICTIONS,
+                Translations.codes(files.keySet()), problems);
         Map<String, Jurisdiction> jurisdictions = declared.all();
         Questionnaire questionnaire = Questionnaire.read(readYaml(files, QUESTIONNAIRE, problems), QUESTIONNAIRE, jurisdictions.keySet(), problems);
         Bibliography bibliography = Bibliography.read(readYaml(files, Bibliography.FILE, problems), problems);

@@ -201,6 +201,14 @@ public final class Translations {
         return flat;
     }
 
+    /** The language codes the files of a rule book name (i18n/&lt;code&gt;.yaml), and English always. */
+    static Set<String> codes(Collection<String> files) {
+        Set<String> codes = new java.util.TreeSet<>(Set.of(ENGLISH));
+        files.stream().filter(n -> n.startsWith(FOLDER) && (n.endsWith(".yaml") || n.endsWith(".yml")) && n.indexOf('/', FOLDER.length()) < 0)
+                .forEach(n -> codes.add(n.substring(FOLDER.length(), n.lastIndexOf('.'))));
+        return codes;
+    }
+
     /** The languages the rule book speaks, by code: English always, with or without a file. */
     public Collection<String> codes() {
         Set<String> codes = new LinkedHashSet<>();
