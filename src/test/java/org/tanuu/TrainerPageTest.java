@@ -389,7 +389,8 @@ class TrainerPageTest {
                 .orElseThrow(() -> new AssertionError("no PALERMO sample case"));
         Map<String, Object> kase = caseById((String) palermo.get("id"));
         pickCase((String) kase.get("id"));
-        List<String> laws = given().get("/jurisdictions").then().statusCode(200).extract().jsonPath().getList("code");
+        List<Map<String, Object>> jurisdictions = given().get("/jurisdictions").then().statusCode(200).extract().jsonPath().getList("");
+        List<String> laws = jurisdictions.stream().map(j -> (String) j.get("code")).toList();
         assertEquals(laws, new Select(driver.findElement(By.id("jurisdiction"))).getOptions().stream()
                 .map(o -> o.getDomAttribute("value")).toList(), "every law the service has is offered");
         for (String law : laws) {
@@ -403,6 +404,10 @@ class TrainerPageTest {
             assertEquals(expected.get("decision"), shownDecision(), "case " + kase.get("id") + " under " + law);
             assertLawsSideBySide(expected, "case " + kase.get("id") + " under " + law);
             assertParametersInForce(law, (String) map(kase.get("answers")).get("case.eventsDate"));
+            List<String> offered = new Select(driver.findElement(By.id("language"))).getOptions().stream().map(o -> o.getDomAttribute("value")).toList();
+            List<String> first = TrainerPageTest.<String>list(jurisdictions.get(laws.indexOf(law)).get("languages")).stream()
+                    .filter(offered::contains).toList();
+            assertEquals(first, offered.subList(0, first.size()), "the languages of " + law + "'s screeners are offered first");
         }
     }
 

@@ -106,6 +106,7 @@ async function recompute() {
 function show(view, diff) {
   $('#stale').hidden = true;
   $('#jurisdiction').value = state.jurisdiction;
+  renderLanguages();
   renderResult(view, state.kase.id, diff);
   renderExpectation();
   markAnswers(view.after);
@@ -176,9 +177,13 @@ function renderCaseList() {
       h('span', { class: 'card-meta mono small', translate: 'no' }, [k.jurisdiction, k.source].filter(Boolean).join(' \u00b7 '))))));
 }
 
+/** The languages, those the screeners of the law applied use first (GET /jurisdictions, in its order), then the rest. */
 function renderLanguages() {
+  const first = state.jurisdictions.find((j) => j.code === state.jurisdiction)?.languages ?? [];
+  const rank = (code) => (first.includes(code) ? first.indexOf(code) : first.length);
   const sel = $('#language');
-  sel.replaceChildren(...state.languages.map((l) => h('option', { value: l.code, lang: l.code }, l.name)));
+  sel.replaceChildren(...[...state.languages].sort((a, b) => rank(a.code) - rank(b.code))
+    .map((l) => h('option', { value: l.code, lang: l.code }, l.name)));
   sel.value = i18n.language();
   sel.disabled = state.languages.length < 2;
   $('#draft').hidden = !i18n.isDraft();
