@@ -96,13 +96,15 @@ public class IdentifyResource {
             content = @Content(schema = @Schema(implementation = WhatIf.Comparison.class)))
     @APIResponse(responseCode = "400", description = "every offending field named",
             content = @Content(schema = @Schema(implementation = ApiDocs.Errors.class)))
-    public WhatIf.Comparison compare(byte[] body) {
+    public WhatIf.Comparison compare(byte[] body, @QueryParam("lang") String lang, @Context HttpHeaders headers) {
         Instant started = Instant.now();
         RuleBook book = ruleBooks.current();
+        String language = Languages.requested(book, lang, headers);
         WhatIf.Comparison comparison = WhatIf.compare(book, InterviewReader.parse(body));
         audit.record("compare", started, "jurisdiction", comparison.before().jurisdiction(),
                 "decision", comparison.before().decision() + "->" + comparison.after().decision(),
                 "version", book.version(), "reference", comparison.before().reference());
-        return comparison;
+        return language == null ? comparison : new WhatIf.Comparison(Localizer.localize(comparison.before(), book, language),
+                Localizer.localize(comparison.after(), book, language), comparison.changed());
     }
 }

@@ -29,7 +29,9 @@ public class QuestionnaireResource {
 
     /**
      * With {@code ?lang=} or Accept-Language: each question's {@code text} in that language (falling back to English per
-     * question), {@code labels} with the text of each answer value, and {@code language} with its draft mark.
+     * question), {@code labels} with the text of each answer value, label and flag (title and next step), and
+     * {@code language} with its draft mark. Always {@code languages}: every language the rule book speaks, with its
+     * draft mark, so a client can offer them.
      */
     @GET
     public Map<String, Object> questionnaire(@QueryParam("lang") String lang, @Context HttpHeaders headers) {
@@ -39,14 +41,18 @@ public class QuestionnaireResource {
         book.questionnaire().all().forEach(q -> questions.add(language == null ? q : new Question(q.id(), q.kind(), q.values(),
                 q.element(), q.basis(), q.cites(), q.dimensions(), q.strength(), q.childStrength(),
                 book.translations().text(language, "questions." + q.id(), q.text()), q.min(), q.max(), q.jurisdictions())));
-        if (language == null) {
-            return Map.of("version", book.version(), "questions", questions);
-        }
         Translations t = book.translations();
+        List<Identification.Language> languages = t.codes().stream().map(t::language)
+                .map(l -> new Identification.Language(l.code(), l.name(), !l.reviewed())).toList();
+        if (language == null) {
+            return Map.of("version", book.version(), "questions", questions, "languages", languages);
+        }
         Map<String, String> labels = new LinkedHashMap<>();
-        t.keys("values.").forEach(k -> labels.put(k, t.text(language, k, k.substring(k.lastIndexOf('.') + 1))));
+        for (String prefix : List.of("values.", "labels.", "flags.")) {
+            t.keys(prefix).forEach(k -> labels.put(k, t.text(language, k, k.substring(k.lastIndexOf('.') + 1))));
+        }
         Translations.Language l = t.language(language);
-        return Map.of("version", book.version(), "questions", questions, "labels", labels,
+        return Map.of("version", book.version(), "questions", questions, "labels", labels, "languages", languages,
                 "language", new Identification.Language(l.code(), l.name(), !l.reviewed()));
     }
 }

@@ -46,7 +46,7 @@ public final class Parameters {
         }
 
         /** The value in force on {@code date} under {@code jurisdiction}, or null (none yet, or none for it). */
-        Value inForce(String jurisdiction, LocalDate date) {
+        public Value inForce(String jurisdiction, LocalDate date) {
             Value found = null;
             for (Value v : valuesFor(jurisdiction)) {
                 if (v.from() == null || !v.from().isAfter(date)) {

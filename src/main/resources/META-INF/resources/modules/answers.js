@@ -1,16 +1,10 @@
 // The interview form: one control per question of GET /questionnaire, grouped by element, showing the case's
 // answers; a trainer flips them and the form reports the changes against the case as told.
-import { $, h, fill, tag, isBlank, same, show, words } from './dom.js';
+import { $, h, fill, tag, isBlank, same } from './dom.js';
+import { t, label, elementName } from './i18n.js';
 
 const GROUPS = ['ACT', 'MEANS', 'PURPOSE', 'CONTEXT'];
-const GROUP_TITLES = {
-  ACT: 'Act: what was done to the person',
-  MEANS: 'Means: how it was done',
-  PURPOSE: 'Purpose: exploitation',
-  CONTEXT: 'Context: the person and the situation',
-};
 const YESNO = ['YES', 'NO', 'UNKNOWN', 'DECLINED'];
-const NOT_ASKED = '\u2014 not asked \u2014';
 const BAD_INPUT = Symbol('bad input');
 
 const form = {
@@ -27,8 +21,22 @@ export function setQuestions(questions) {
 }
 
 export const questionText = (id) => form.byId.get(id)?.text ?? id;
+export const questionKind = (id) => form.byId.get(id)?.kind;
+
+/** An answer as the rule book words it in this language: the label of a listed value, else the value itself. */
+export function answerText(id, v) {
+  if (isBlank(v)) return t('answers.notAsked');
+  const q = form.byId.get(id);
+  if (q && q.kind === 'yesno') return label(`values.yesno.${v}`, String(v));
+  if (q && q.kind === 'enum') return label(`values.${id}.${v}`, String(v));
+  return String(v);
+}
 export const answerOf = (id) => form.answers[id];
 export const originalAnswers = () => ({ ...form.original });
+export const currentAnswers = () => ({ ...form.answers });
+
+/** A value as its question takes it: a number for a whole-number question, else the text (a link carries text). */
+export const parseAnswer = (id, text) => (form.byId.get(id)?.kind === 'int' && /^-?\d+$/.test(text) ? Number(text) : text);
 
 /** The answers that differ from the case as told: {question id: new answer, or null where it was removed}. */
 export function changes() {
@@ -45,7 +53,8 @@ function makeControl(q, domId, onChange) {
   else if (q.kind === 'date') ctl = h('input', { type: 'date' });
   else {
     const values = q.kind === 'enum' ? q.values : YESNO;
-    ctl = h('select', null, h('option', { value: '' }, NOT_ASKED), values.map((v) => h('option', { value: v }, v)));
+    ctl = h('select', null, h('option', { value: '' }, `\u2014 ${t('answers.notAsked')} \u2014`),
+      values.map((v) => h('option', { value: v }, answerText(q.id, v))));
   }
   ctl.id = domId;
   ctl.dataset.question = q.id;
@@ -67,7 +76,7 @@ function onControl(q, ctl, onChange) {
   if (value === BAD_INPUT) {
     const r = form.rows.get(q.id);
     r.row.classList.add('invalid');
-    r.error.textContent = 'Type a whole number, or leave it empty for "not asked".';
+    r.error.textContent = t('answers.wholeNumber');
     return;
   }
   if (isBlank(value)) delete form.answers[q.id];
@@ -75,10 +84,10 @@ function onControl(q, ctl, onChange) {
   onChange();
 }
 
-/** Builds the form for a case's answers; onChange runs after every accepted change. */
-export function renderAnswers(original, onChange) {
+/** Builds the form for a case's answers (current: the answers on screen, by default the case's); onChange runs after every accepted change. */
+export function renderAnswers(original, onChange, current = original) {
   form.original = { ...original };
-  form.answers = { ...original };
+  form.answers = { ...current };
   form.rows = new Map();
   const box = $('#answers');
   box.replaceChildren();
@@ -86,15 +95,15 @@ export function renderAnswers(original, onChange) {
   for (const g of GROUPS) {
     const questions = form.questions.filter((q) => q.element === g);
     if (!questions.length) continue;
-    const section = h('section', { class: 'group', 'data-group': g }, h('h3', null, GROUP_TITLES[g]));
+    const section = h('section', { class: 'group', 'data-group': g }, h('h3', null, t(`group.${g}`)));
     for (const q of questions) {
       const domId = 'q-' + (n++);
       const ctl = makeControl(q, domId, onChange);
-      setControl(ctl, form.original[q.id]);
+      setControl(ctl, form.answers[q.id]);
       const note = h('div', { class: 'q-note' });
       const error = h('div', { class: 'q-error' });
       const row = h('div', { class: 'q', 'data-question-row': q.id, 'data-kind': q.kind },
-        h('label', { for: domId }, h('span', { class: 'q-text' }, q.text), ' ', h('span', { class: 'q-id mono' }, q.id)),
+        h('label', { for: domId }, h('span', { class: 'q-text' }, q.text), ' ', h('span', { class: 'q-id mono', translate: 'no' }, q.id)),
         h('div', { class: 'q-ctl' }, ctl),
         note, error);
       form.rows.set(q.id, { row, ctl, note, error });
@@ -134,10 +143,12 @@ export function markAnswers(after) {
     r.row.classList.toggle('evidence', evidence.has(id) && !isBlank(cur));
     r.row.classList.toggle('unasked', isBlank(orig) && isBlank(cur) && !m && !r.row.classList.contains('invalid'));
     fill(r.note,
-      changed ? tag('CHANGED', 'changed-tag') : null,
-      changed ? ` The case says: ${show(orig)}` : null,
-      m ? tag('WOULD HELP', 'missing-tag') : null,
-      m ? ` Unanswered; ${words(m.element)} evidence${m.strength ? ', strength ' + m.strength : ''}.` : null,
+      changed ? tag(t('tag.changed'), 'changed-tag') : null,
+      changed ? ' ' + t('answers.caseSays', { answer: answerText(id, orig) }) : null,
+      m ? tag(t('tag.wouldHelp'), 'missing-tag') : null,
+      m ? ' ' + t(m.strength ? 'answers.unansweredStrength' : 'answers.unanswered', {
+        element: elementName(m.element),
+        strength: label(`labels.strength.${m.strength}`, m.strength) }) : null,
     );
   }
   for (const g of document.querySelectorAll('#answers .group')) {
@@ -171,18 +182,18 @@ export function showErrors(err) {
   for (const e of list) {
     const qid = questionOfField(e.field);
     const li = h('li', { 'data-field': e.field ?? '' },
-      e.field ? [h('span', { class: 'mono field' }, e.field), ': '] : null, e.message);
+      e.field ? [h('span', { class: 'mono field', translate: 'no' }, e.field), ': '] : null, h('span', { lang: 'en' }, e.message));
     if (qid) {
       const r = form.rows.get(qid);
       r.row.classList.add('invalid');
       r.row.classList.remove('unasked');
       r.ctl.setAttribute('aria-invalid', 'true');
       r.error.textContent = e.message;
-      li.append(' ', h('button', { type: 'button', class: 'link', onclick: () => r.ctl.focus() }, 'Go to the question'));
+      li.append(' ', h('button', { type: 'button', class: 'link', onclick: () => r.ctl.focus() }, t('errors.goTo')));
     }
     ul.append(li);
   }
   const box = $('#errors');
-  box.replaceChildren(h('h2', null, err.status === 400 ? 'The service refused these answers' : 'Something went wrong'), ul);
+  box.replaceChildren(h('h2', null, t(err.status === 400 ? 'errors.refused' : 'errors.wrong')), ul);
   box.hidden = false;
 }

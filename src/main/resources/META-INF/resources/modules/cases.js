@@ -1,23 +1,65 @@
-// The case library: list the sample cases, open one, and decide again whenever the trainer changes an answer or
-// the law applied. The one place that holds the session's state and talks to the service.
+// The session: list the sample cases, open one (or a blank interview), and decide again whenever the trainer
+// changes an answer, the law applied or the language. The one place that holds the session's state, talks to the
+// service and keeps the link: the case, the law, the language and the changed answers live in the URL's #fragment
+// (never sent to the service), so a trainer can send the what-if and opening the link restores it.
 import { $, h, setBusy } from './dom.js';
 import * as api from './api.js';
+import * as i18n from './i18n.js';
+import { t, tn } from './i18n.js';
 import {
-  setQuestions, renderAnswers, resetAnswers, markAnswers, changes, originalAnswers, clearErrors, showErrors,
+  setQuestions, renderAnswers, resetAnswers, markAnswers, changes, originalAnswers, currentAnswers, parseAnswer,
+  clearErrors, showErrors,
 } from './answers.js';
-import { renderResult, decisionLabel } from './result.js';
+import { renderResult, renderParameters, decisionLabel, lawLabel } from './result.js';
 
 const state = {
-  kase: null,           // GET /cases/{id}
-  jurisdiction: null,   // the law applied now
+  cases: [],            // GET /cases
+  languages: [],        // GET /questionnaire's languages
+  jurisdictions: [],    // GET /jurisdictions
+  kase: null,           // GET /cases/{id}, or a blank interview {id: '', answers: {}}
+  jurisdiction: null,   // the law applied now (null: the service's default, until it answers)
   baseline: null,       // the identification of the case as told under baselineFor
   baselineFor: null,
   view: null,           // {before, after, changed}; before and changed are null when no answer was changed
+  parameters: new Map(),// GET /parameters/in-force by law and day
   seq: 0,               // guards against out-of-order responses
   revision: 0,          // bumped on every rendered result (the browser test waits on it)
 };
 
-const interview = (answers) => ({ jurisdiction: state.jurisdiction, answers });
+const interview = (answers) => ({
+  ...(state.jurisdiction ? { jurisdiction: state.jurisdiction } : {}),
+  ...(state.kase.id ? { reference: state.kase.id } : {}),
+  answers,
+});
+
+// ---------------------------------------------------------------- the link
+
+/** The state as a #fragment: case (or blank), law, lang, and a.<question>=<answer> for each change (empty: removed). */
+function link() {
+  const p = new URLSearchParams();
+  if (state.kase.id) p.set('case', state.kase.id);
+  else p.set('blank', '1');
+  if (state.jurisdiction) p.set('law', state.jurisdiction);
+  p.set('lang', i18n.language());
+  for (const [q, v] of Object.entries(changes())) p.set('a.' + q, v === null ? '' : String(v));
+  return '#' + p.toString();
+}
+
+function keepLink() {
+  try { history.replaceState(null, '', link()); } catch (e) { /* file:// etc. */ }
+  $('#share-link').value = location.href;
+}
+
+const fromLink = () => new URLSearchParams(location.hash.slice(1));
+
+/** The changed answers a link carries. */
+function changesFrom(params) {
+  const out = {};
+  for (const [k, v] of params) if (k.startsWith('a.')) out[k.slice(2)] = v === '' ? null : parseAnswer(k.slice(2), v);
+  return out;
+}
+
+// ---------------------------------------------------------------- deciding
 
 async function recompute() {
   const my = ++state.seq;
@@ -25,16 +67,18 @@ async function recompute() {
   const n = Object.keys(diff).length;
   clearErrors();
   markAnswers(state.view && state.view.after);
-  setBusy(true, n ? 'Deciding again\u2026' : 'Deciding\u2026');
+  setBusy(true, t(n ? 'status.decidingAgain' : 'status.deciding'));
   try {
-    if (state.baselineFor !== state.jurisdiction) {
+    const key = `${state.jurisdiction}|${i18n.language()}`;
+    if (state.baselineFor !== key) {
+      // A case carries its live result under its own law, in English; any other law or language is asked for.
       const k = state.kase;
-      // The case carries its live result under its own law (null when its answers are invalid).
-      const own = state.jurisdiction === k.jurisdiction ? k.result : null;
+      const own = k.result && state.jurisdiction === k.jurisdiction && i18n.language() === 'en' ? k.result : null;
       const base = own ?? await api.identify(interview(originalAnswers()));
       if (my !== state.seq) return;
       state.baseline = base;
-      state.baselineFor = state.jurisdiction;
+      state.jurisdiction = base.jurisdiction;
+      state.baselineFor = `${state.jurisdiction}|${i18n.language()}`;
     }
     const view = n === 0
       ? { before: null, after: state.baseline, changed: null }
@@ -42,115 +86,235 @@ async function recompute() {
     if (my !== state.seq) return;
     state.view = view;
     show(view, diff);
+    keepLink();
     const d = view.after.decision;
     setBusy(false, view.before && view.before.decision !== d
-      ? `Decision changed: ${decisionLabel(view.before.decision)} \u2192 ${decisionLabel(d)}`
-      : `Decision: ${decisionLabel(d)}`);
+      ? t('status.changed', { before: decisionLabel(view.before.decision), after: decisionLabel(d) })
+      : t('status.decision', { decision: decisionLabel(d) }));
+    await showParameters(my);
   } catch (e) {
     if (my !== state.seq) return;
     showErrors(e);
     markAnswers(state.view && state.view.after);
     $('#stale').hidden = !state.view;
     $('#decision').classList.add('stale');
-    setBusy(false, 'The service refused the answers: see the message at the top.');
+    keepLink();
+    setBusy(false, t('status.refused'));
   }
 }
 
 function show(view, diff) {
   $('#stale').hidden = true;
+  $('#jurisdiction').value = state.jurisdiction;
+  renderLanguages();
   renderResult(view, state.kase.id, diff);
   renderExpectation();
   markAnswers(view.after);
   $('#decision').dataset.revision = String(++state.revision);
 }
 
+/** The parameters in force under the law applied on the events date of the answers on screen (today when undated). */
+async function showParameters(my) {
+  const day = currentAnswers()['case.eventsDate'] ?? '';
+  const key = `${state.jurisdiction}|${day}`;
+  try {
+    if (!state.parameters.has(key)) state.parameters.set(key, await api.parametersInForce(state.jurisdiction, day));
+  } catch (e) {
+    return; // a trainer without the role, or a date the service refuses (the decision already says so)
+  }
+  if (my === state.seq) renderParameters(state.parameters.get(key), state.jurisdiction, day);
+}
+
 function renderExpectation() {
   const k = state.kase;
+  $('#case-meta').hidden = !k.id;
+  if (!k.id) return;
   const expected = k.expect.decision;
-  $('#case-expect').textContent = `${decisionLabel(expected)} (${expected})`;
+  $('#case-expect').textContent = decisionLabel(expected);
   const mark = $('#case-expect-match');
   mark.className = '';
   mark.textContent = '';
-  if (state.baselineFor !== k.jurisdiction) return;
+  if (state.jurisdiction !== k.jurisdiction) return;
   const got = state.baseline.decision;
   mark.className = got === expected ? 'ok' : 'bad';
-  mark.textContent = got === expected ? '\u2714 the service agrees' : `\u2716 the service says ${got}`;
+  mark.textContent = got === expected ? t('case.agrees') : t('case.disagrees', { decision: decisionLabel(got) });
 }
+
+// ---------------------------------------------------------------- the header
 
 function renderCaseHeader() {
   const k = state.kase;
   $('#case').hidden = false;
   document.querySelector('main.grid').hidden = false;
-  $('#case-name').textContent = k.name;
-  $('#case-summary').textContent = k.summary ?? '';
+  // A case's name and summary are the rule book's, in English until its cases are translated.
+  $('#case-name').textContent = k.id ? k.name : t('case.blankName');
+  $('#case-name').lang = k.id ? 'en' : '';
+  $('#case-summary').textContent = k.id ? k.summary ?? '' : t('case.blankSummary');
+  $('#case-summary').lang = k.id ? 'en' : '';
   $('#case-source').textContent = k.source ?? '\u2014';
-  const laws = new Set([k.jurisdiction, ...Object.keys(k.result ? k.result.jurisdictions : {})]);
-  const sel = $('#jurisdiction');
-  sel.replaceChildren(...[...laws].map((j) => h('option', { value: j }, j)));
-  sel.value = state.jurisdiction;
-  sel.disabled = laws.size < 2;
   $('#reset').disabled = false;
-  document.title = `${k.name} \u00b7 Tanuu trainers' page`;
+  document.title = `${k.id ? k.name : t('case.blankName')} \u00b7 ${t('page.title')}`;
 }
 
-async function selectCase(id) {
+function renderLaws() {
+  const sel = $('#jurisdiction');
+  sel.replaceChildren(...state.jurisdictions.map((j) => h('option', { value: j.code }, lawLabel(j.code))));
+  if (state.jurisdiction) sel.value = state.jurisdiction;
+  sel.disabled = !state.kase || state.jurisdictions.length < 2;
+}
+
+function renderCaseList() {
+  const cases = state.cases;
+  const sel = $('#case-list');
+  sel.replaceChildren(h('option', { value: '' }, cases.length ? tn('case.choose', cases.length) : t('case.noCases')),
+    ...cases.map((k) => h('option', { value: k.id, title: k.summary ?? '', lang: 'en' }, k.name)));
+  sel.value = state.kase?.id ?? '';
+  sel.disabled = cases.length === 0;
+  $('#case-cards').replaceChildren(...cases.map((k) => h('li', null,
+    h('button', { type: 'button', class: 'card', 'data-case': k.id, onclick: () => selectCase(k.id) },
+      h('span', { class: 'card-name', lang: 'en' }, k.name),
+      k.summary ? h('span', { class: 'card-summary', lang: 'en' }, k.summary) : null,
+      h('span', { class: 'card-meta mono small', translate: 'no' }, [k.jurisdiction, k.source].filter(Boolean).join(' \u00b7 '))))));
+}
+
+/** The languages, those the screeners of the law applied use first (GET /jurisdictions, in its order), then the rest. */
+function renderLanguages() {
+  const first = state.jurisdictions.find((j) => j.code === state.jurisdiction)?.languages ?? [];
+  const rank = (code) => (first.includes(code) ? first.indexOf(code) : first.length);
+  const sel = $('#language');
+  sel.replaceChildren(...[...state.languages].sort((a, b) => rank(a.code) - rank(b.code))
+    .map((l) => h('option', { value: l.code, lang: l.code }, l.name)));
+  sel.value = i18n.language();
+  sel.disabled = state.languages.length < 2;
+  $('#draft').hidden = !i18n.isDraft();
+}
+
+/** A banner when the last edit of the rule book was rejected: the rule book in service is the one before it. */
+async function showRejection() {
+  let rules;
+  try {
+    rules = await api.ruleBookStatus();
+  } catch (e) {
+    return; // GET /rules is the reviewers': a trainer's page shows no banner
+  }
+  const a = rules.lastAttempt;
+  const box = $('#rejected');
+  box.hidden = !a || a.accepted;
+  if (box.hidden) return;
+  box.replaceChildren(h('h2', null, t('rejected.title', { date: i18n.date(a.at, true) })),
+    h('p', null, t('rejected.serving'), ' ', h('span', { class: 'mono', translate: 'no' }, rules.version)),
+    h('ul', null, a.errors.map((e) => h('li', { 'data-problem': `${e.file}:${e.line}` },
+      h('span', { class: 'mono', translate: 'no' }, `${e.file}:${e.line}:${e.column}`), ' ', h('span', { lang: 'en' }, e.message)))));
+}
+
+// ---------------------------------------------------------------- opening a case
+
+/** Opens a case (a blank interview when id is ''); law and changed answers from a link, when given. */
+async function selectCase(id, law, changed) {
   const my = ++state.seq;
   clearErrors();
-  setBusy(true, 'Loading the case\u2026');
+  setBusy(true, t('status.loadingCase'));
   try {
-    const k = await api.getCase(id);
+    const k = id ? await api.getCase(id) : { id: '', answers: {}, jurisdiction: null };
     if (my !== state.seq) return;
-    Object.assign(state, { kase: k, jurisdiction: k.jurisdiction, baseline: null, baselineFor: null, view: null });
+    const known = (j) => state.jurisdictions.some((x) => x.code === j);
+    Object.assign(state, { kase: k, jurisdiction: known(law) ? law : k.jurisdiction, baseline: null, baselineFor: null, view: null });
     $('#gallery').hidden = true;
     renderCaseHeader();
-    renderAnswers(k.answers, recompute);
+    renderLaws();
+    const current = { ...k.answers };
+    for (const [q, v] of Object.entries(changed ?? {})) {
+      if (v === null) delete current[q];
+      else current[q] = v;
+    }
+    renderAnswers(k.answers, recompute, current);
     $('#case-list').value = id;
-    try { history.replaceState(null, '', '#case=' + encodeURIComponent(id)); } catch (e) { /* file:// etc. */ }
     await recompute();
   } catch (e) {
     if (my !== state.seq) return;
     showErrors(e);
-    setBusy(false, 'Could not load the case.');
+    setBusy(false, t('status.caseFailed'));
   }
 }
 
-function listCases(cases) {
-  const sel = $('#case-list');
-  sel.replaceChildren(h('option', { value: '' }, cases.length ? `Choose one of ${cases.length} cases\u2026` : 'No cases'),
-    ...cases.map((k) => h('option', { value: k.id, title: k.summary ?? '' }, k.name)));
-  sel.disabled = cases.length === 0;
-  $('#case-cards').replaceChildren(...cases.map((k) => h('li', null,
-    h('button', { type: 'button', class: 'card', 'data-case': k.id, onclick: () => selectCase(k.id) },
-      h('span', { class: 'card-name' }, k.name),
-      k.summary ? h('span', { class: 'card-summary' }, k.summary) : null,
-      h('span', { class: 'card-meta mono small' }, [k.jurisdiction, k.source].filter(Boolean).join(' \u00b7 '))))));
-  $('#gallery').hidden = cases.length === 0;
+/** Puts the page in another language: the rule book's words from the service, the page's from its table. */
+async function useLanguage(code, remember) {
+  const q = await api.getQuestionnaire(code);
+  setQuestions(q.questions);
+  i18n.use(code, q.labels, q.language.draft, remember);
+  renderLanguages();
+  renderCaseList();
+  renderLaws();
+  if (state.kase) {
+    const current = currentAnswers();
+    renderCaseHeader();
+    renderAnswers(state.kase.answers, recompute, current);
+    await recompute();
+  }
 }
 
-/** Loads the cases and the questionnaire, wires the controls, and opens the case named in #case=, if any. */
+/** Loads the languages, the cases and the laws, wires the controls, and restores the state a link carries. */
 export async function start() {
   $('#show-all').addEventListener('change', (ev) => $('#answers').classList.toggle('show-all', ev.target.checked));
   $('#reset').addEventListener('click', () => { resetAnswers(); recompute(); });
   $('#jurisdiction').addEventListener('change', (ev) => { state.jurisdiction = ev.target.value; recompute(); });
   $('#case-list').addEventListener('change', (ev) => { if (ev.target.value) selectCase(ev.target.value); });
+  $('#blank').addEventListener('click', () => selectCase('', state.jurisdiction));
+  $('#language').addEventListener('change', (ev) => useLanguage(ev.target.value, true).catch((e) => showErrors(e)));
+  $('#share-copy').addEventListener('click', () => {
+    $('#share-link').select();
+    navigator.clipboard?.writeText($('#share-link').value).then(() => setBusy(false, t('share.copied')), () => {});
+  });
+  $('#print').addEventListener('click', printConclusion);
 
-  setBusy(true, 'Loading cases\u2026');
-  let cases;
+  const params = fromLink();
+  i18n.use('en', {}, false, false);
+  setBusy(true, t('status.loading'));
   try {
-    const [c, qn] = await Promise.all([api.listCases(), api.getQuestionnaire()]);
-    cases = c;
-    setQuestions(qn.questions);
+    const [languages, cases, jurisdictions] = await Promise.all([
+      api.getQuestionnaire(null).then((q) => q.languages), api.listCases(), api.listJurisdictions()]);
+    Object.assign(state, { languages, cases, jurisdictions });
+    await useLanguage(i18n.initial(languages, params.get('lang')), false);
   } catch (e) {
     showErrors(e);
-    setBusy(false, 'Could not load the cases.');
-    $('#case-list').replaceChildren(h('option', { value: '' }, 'No cases'));
+    setBusy(false, t('status.casesFailed'));
+    $('#case-list').replaceChildren(h('option', { value: '' }, t('case.noCases')));
     return;
   }
-  listCases(cases);
-  const wanted = new URLSearchParams(location.hash.slice(1)).get('case');
-  if (wanted && cases.some((k) => k.id === wanted)) {
-    await selectCase(wanted);
+  $('#blank').disabled = false;
+  $('#gallery').hidden = state.cases.length === 0;
+  showRejection();
+  const wanted = params.get('case');
+  if (wanted && state.cases.some((k) => k.id === wanted)) {
+    await selectCase(wanted, params.get('law'), changesFrom(params));
+  } else if (params.get('blank')) {
+    await selectCase('', params.get('law'), changesFrom(params));
   } else {
-    setBusy(false, cases.length ? 'Choose a sample case.' : 'The service has no sample cases.');
+    setBusy(false, t(state.cases.length ? 'status.choose' : 'status.noCases'));
+  }
+}
+
+// ---------------------------------------------------------------- the written conclusion
+
+/** POST /identify/conclusion as HTML, for the answers on screen, shown in a window of its own to print. */
+async function printConclusion() {
+  clearErrors();
+  setBusy(true, t('status.conclusion'));
+  try {
+    const html = await api.conclusion(interview(currentAnswers()), {
+      name: $('#identifier-name').value, organisation: $('#identifier-organisation').value, place: $('#identifier-place').value,
+    });
+    // The conclusion's own window (print.html) says when it is ready, and is handed the HTML: never a URL, never stored.
+    const win = window.open('print.html', '_blank');
+    const ready = (ev) => {
+      if (ev.source !== win || ev.origin !== location.origin || ev.data !== 'ready') return;
+      removeEventListener('message', ready);
+      win.postMessage({ html }, location.origin);
+    };
+    if (win) addEventListener('message', ready);
+    setBusy(false, t(win ? 'status.conclusionReady' : 'status.popupBlocked'));
+  } catch (e) {
+    showErrors(e);
+    setBusy(false, t('status.refused'));
   }
 }

@@ -34,14 +34,6 @@ export const isBlank = (v) => v === null || v === undefined;
 export const same = (a, b) => (isBlank(a) && isBlank(b)) || JSON.stringify(a) === JSON.stringify(b);
 /** A code made safe for a class name. */
 export const token = (s) => String(s ?? '').replace(/[^A-Za-z0-9_-]/g, '');
-/** NOT_IDENTIFIED -> "Not identified". */
-export const words = (code) => {
-  const s = String(code ?? '').replace(/_/g, ' ').toLowerCase();
-  return s.charAt(0).toUpperCase() + s.slice(1);
-};
-export const show = (v) => (isBlank(v) ? 'not asked' : String(v));
-export const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
-
 export function setBusy(on, message) {
   document.body.dataset.busy = on ? 'true' : 'false';
   if (message !== undefined) $('#status').textContent = message;
