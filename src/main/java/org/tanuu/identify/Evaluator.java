@@ -59,9 +59,7 @@ public final class Evaluator {
     private static KieSessionConfiguration pseudoClock() {
         KieSessionConfiguration conf = KieServices.Factory.get().newKieSessionConfiguration();
         conf.setOption(ClockTypeOption.PSEUDO);
-        if (!Boolean.getBoolean("tanuu.probe.threadSafe")) {
-            conf.setOption(ThreadSafeOption.NO);
-        }
+        conf.setOption(ThreadSafeOption.NO);
         return conf;
     }
 
