@@ -18,6 +18,7 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.conf.ClockTypeOption;
+import org.kie.api.runtime.conf.ThreadSafeOption;
 import org.kie.api.time.SessionPseudoClock;
 import org.tanuu.facts.Answer;
 import org.tanuu.facts.Child;
@@ -45,7 +46,11 @@ import org.tanuu.rulebook.RuleInfo;
  * every conclusion is a fact that a rule inserted.
  */
 public final class Evaluator {
-    /** The session clock is set to the day of the events, so date-effective / date-expires pick the law then. */
+    /**
+     * The session clock is set to the day of the events, so date-effective / date-expires pick the law then. Not
+     * thread-safe: a session comes from the pool to one evaluation on one thread and goes back when it is disposed,
+     * so Drools' locks and concurrent propagation queue only cost (ThreadSafeOption).
+     */
     private static final KieSessionConfiguration PSEUDO_CLOCK = pseudoClock();
 
     private Evaluator() {
@@ -54,6 +59,7 @@ public final class Evaluator {
     private static KieSessionConfiguration pseudoClock() {
         KieSessionConfiguration conf = KieServices.Factory.get().newKieSessionConfiguration();
         conf.setOption(ClockTypeOption.PSEUDO);
+        conf.setOption(ThreadSafeOption.NO);
         return conf;
     }
 
@@ -81,7 +87,7 @@ public final class Evaluator {
             for (Answer answer : interview.answers().values()) {
                 session.insert(answer);
                 // only the questions answered, as this jurisdiction reads them: a session stays small
-                session.insert(book.questionnaire().get(answer.question(), jurisdiction));
+                session.insert(book.question(answer.question(), jurisdiction));
             }
             session.insert(new EventsDate(interview.answers().containsKey(Interview.EVENTS_DATE) ? interview.eventsDate() : null));
             session.insert(new InterviewDate(interview.interviewDate()));
@@ -100,14 +106,14 @@ public final class Evaluator {
 
     private static EvaluationLimitException limitReached(RuleBook book, String jurisdiction, int limit, Map<Rule, Integer> firings) {
         Map.Entry<Rule, Integer> most = firings.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
-        RuleInfo info = book.rule(most.getKey().getPackageName(), most.getKey().getName());
+        RuleInfo info = book.rule(most.getKey());
         return info == null
                 ? new EvaluationLimitException(jurisdiction, limit, most.getKey().getName(), null, 0, most.getValue())
                 : new EvaluationLimitException(jurisdiction, limit, info.id(), info.file(), info.line(), most.getValue());
     }
 
     private static Evaluation.TraceEntry traceEntry(RuleBook book, Rule rule, List<Object> objects) {
-        RuleInfo info = book.rule(rule.getPackageName(), rule.getName());
+        RuleInfo info = book.rule(rule);
         Set<String> facts = new LinkedHashSet<>();
         for (Object o : objects) {
             if (o instanceof Answer a) {
@@ -177,46 +183,65 @@ public final class Evaluator {
     /** Each offence in rule-book order of the rules that raise it, its elements in the order ACT, MEANS, PURPOSE. */
     private static List<Evaluation.OffenceView> offences(RuleBook book, List<Offence> offences, List<OffenceElement> elements,
                                                          Map<String, String> statuses) {
-        List<Evaluation.OffenceView> views = new ArrayList<>();
-        for (RuleInfo rule : book.rules()) {
-            for (Offence offence : offences) {
-                if (!offence.rule().equals(rule.id())) {
-                    continue;
-                }
-                Map<String, Evaluation.OffenceElementView> stated = new LinkedHashMap<>();
-                for (String element : Vocabulary.OFFENCE_ELEMENTS) {
-                    List<OffenceElement> found = elements.stream()
-                            .filter(e -> e.offence().equals(offence.rule()) && e.element().equals(element)).toList();
-                    if (!found.isEmpty()) {
-                        stated.put(element, new Evaluation.OffenceElementView(found.get(0).status(),
-                                found.stream().map(OffenceElement::rule).distinct().toList()));
-                    }
-                }
-                views.add(new Evaluation.OffenceView(offence.article(), offence.edition(), statuses.get(offence.rule()),
-                        stated, rule.id(), rule.citation()));
+        if (offences.isEmpty()) {
+            return List.of();
+        }
+        List<Offence> ordered = new ArrayList<>();
+        for (Offence offence : offences) {
+            if (book.ruleOrder(offence.rule()) >= 0) { // raised by a rule of the catalogue
+                ordered.add(offence);
             }
+        }
+        ordered.sort(Comparator.comparingInt(o -> book.ruleOrder(o.rule()))); // stable: one rule's offences as found
+        List<Evaluation.OffenceView> views = new ArrayList<>();
+        for (Offence offence : ordered) {
+            RuleInfo rule = book.rules().get(book.ruleOrder(offence.rule()));
+            Map<String, Evaluation.OffenceElementView> stated = new LinkedHashMap<>();
+            for (String element : Vocabulary.OFFENCE_ELEMENTS) {
+                List<OffenceElement> found = elements.stream()
+                        .filter(e -> e.offence().equals(offence.rule()) && e.element().equals(element)).toList();
+                if (!found.isEmpty()) {
+                    stated.put(element, new Evaluation.OffenceElementView(found.get(0).status(),
+                            found.stream().map(OffenceElement::rule).distinct().toList()));
+                }
+            }
+            views.add(new Evaluation.OffenceView(offence.article(), offence.edition(), statuses.get(offence.rule()),
+                    stated, rule.id(), rule.citation()));
         }
         return List.copyOf(views);
     }
 
     /** Each finding as the rule that makes it: id, title, citation; in rule-book order. */
     private static List<Evaluation.FindingView> findings(RuleBook book, Set<String> ids) {
-        return book.rules().stream().filter(r -> ids.contains(r.id()))
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return ids.stream().filter(id -> book.ruleOrder(id) >= 0).sorted(Comparator.comparingInt(book::ruleOrder))
+                .map(id -> book.rules().get(book.ruleOrder(id)))
                 .map(r -> new Evaluation.FindingView(r.id(), r.title(), r.citation())).toList();
     }
 
     /** Law questions first, then indicators strongest first (for this person's profile), then the rest; in questionnaire order. */
     private static List<Evaluation.MissingQuestion> missingQuestions(RuleBook book, List<Missing> missing, boolean child) {
-        List<Evaluation.MissingQuestion> questions = new ArrayList<>();
-        for (Question q : book.questionnaire().all()) {
-            for (Missing m : missing) {
-                if (m.questions().contains(q.id())) {
-                    questions.add(new Evaluation.MissingQuestion(q.id(), m.element(), q.basis(), q.strengthFor(child)));
+        if (missing.isEmpty()) {
+            return List.of();
+        }
+        record Place(int question, int missing, Evaluation.MissingQuestion entry) {
+        }
+        List<Place> places = new ArrayList<>();
+        for (int m = 0; m < missing.size(); m++) {
+            for (String id : new LinkedHashSet<>(missing.get(m).questions())) {
+                int order = book.questionOrder(id);
+                if (order >= 0) {
+                    Question q = book.questionnaire().get(id);
+                    places.add(new Place(order, m, new Evaluation.MissingQuestion(q.id(), missing.get(m).element(), q.basis(),
+                            q.strengthFor(child))));
                 }
             }
         }
-        questions.sort(Comparator.comparingInt(Evaluator::weight));
-        return List.copyOf(questions);
+        places.sort(Comparator.<Place>comparingInt(p -> weight(p.entry())).thenComparingInt(Place::question)
+                .thenComparingInt(Place::missing));
+        return places.stream().map(Place::entry).toList();
     }
 
     private static int weight(Evaluation.MissingQuestion q) {

@@ -3,14 +3,19 @@ package org.tanuu.rulebook;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSessionsPool;
 import org.tanuu.facts.ElementQuestions;
+import org.tanuu.facts.Question;
 
 /**
  * One compiled, validated version of the rules folder. Immutable: a reload builds a new one and swaps it in,
@@ -31,6 +36,13 @@ public final class RuleBook {
     private final Map<String, RuleBookCompiler.Built> kieBases;
     private final List<RuleInfo> rules;
     private final Map<String, RuleInfo> rulesByName;
+    /** The same catalogue entries by the compiled rule itself, read on every firing (the trace): no key to build. */
+    private final Map<Rule, RuleInfo> rulesByRule = new IdentityHashMap<>();
+    /** Each rule's position in {@link #rules} by @id, and each question's in the questionnaire: the orders answers keep. */
+    private final Map<String, Integer> ruleOrder = new HashMap<>();
+    private final Map<String, Integer> questionOrder = new HashMap<>();
+    /** Each question as each jurisdiction reads it ({@link Question#under}), made once. */
+    private final Map<String, Map<String, Question>> questionsUnder = new HashMap<>();
     private final List<SampleCase> cases;
     private final Bibliography bibliography;
     private final Parameters parameters;
@@ -58,6 +70,27 @@ public final class RuleBook {
         this.elementQuestions = declared.all().keySet().stream()
                 .collect(Collectors.toUnmodifiableMap(Function.identity(), questionnaire::byElement));
         this.rulesByName = rules.stream().collect(Collectors.toMap(r -> r.packageName() + "/" + r.name(), Function.identity()));
+        for (RuleBookCompiler.Built built : kieBases.values()) {
+            for (KiePackage pkg : built.kieBase().getKiePackages()) {
+                for (Rule rule : pkg.getRules()) {
+                    RuleInfo info = rulesByName.get(rule.getPackageName() + "/" + rule.getName());
+                    if (info != null) {
+                        rulesByRule.put(rule, info);
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i).id() != null) {
+                ruleOrder.putIfAbsent(rules.get(i).id(), i);
+            }
+        }
+        for (Question q : questionnaire.all()) {
+            questionOrder.put(q.id(), questionOrder.size());
+            for (String jurisdiction : declared.all().keySet()) {
+                questionsUnder.computeIfAbsent(jurisdiction, j -> new HashMap<>()).put(q.id(), q.under(jurisdiction));
+            }
+        }
     }
 
     /** The same rule book, loaded again now: what a reload of unchanged files gives (nothing to parse or compile). */
@@ -110,6 +143,28 @@ public final class RuleBook {
 
     public SampleCase sampleCase(String id) {
         return cases.stream().filter(c -> c.id().equals(id)).findFirst().orElse(null);
+    }
+
+    /** The catalogue entry of a rule of one of this rule book's knowledge bases, as a firing names it. */
+    public RuleInfo rule(Rule rule) {
+        RuleInfo info = rulesByRule.get(rule);
+        return info != null ? info : rule(rule.getPackageName(), rule.getName());
+    }
+
+    /** A rule's position in the rule book (the order of {@link #rules}), by @id; -1 for none. */
+    public int ruleOrder(String id) {
+        return ruleOrder.getOrDefault(id, -1);
+    }
+
+    /** A question's position in the questionnaire; -1 for none. */
+    public int questionOrder(String id) {
+        return questionOrder.getOrDefault(id, -1);
+    }
+
+    /** The question as {@code jurisdiction} reads it, made once ({@link Questionnaire#get(String, String)}), or null. */
+    public Question question(String id, String jurisdiction) {
+        Map<String, Question> under = questionsUnder.get(jurisdiction);
+        return under == null ? questionnaire.get(id, jurisdiction) : under.get(id);
     }
 
     /** The catalogue entry of a compiled rule, by its DRL package and name. */

@@ -13,4 +13,9 @@ final class Row {
         System.out.println(String.format(Locale.ROOT, "ROW\t%s\t%s\t%.2f×\t%s %.1f×\t%s", what, measured, ratio,
                 atLeast ? "≥" : "≤", target, met ? "met" : "NOT MET"));
     }
+
+    /** A ratio shown for reference, with no target of its own. */
+    static void info(String what, String measured, double ratio) {
+        System.out.println(String.format(Locale.ROOT, "ROW\t%s\t%s\t%.2f×\t—\t", what, measured, ratio));
+    }
 }
