@@ -229,8 +229,9 @@ function renderMissing(after) {
 function parameterValue(v) {
   if (Array.isArray(v)) return h('ul', null, v.map((x) => h('li', null, parameterValue(x))));
   if (v && typeof v === 'object') {
-    // An element's least status ({act: INDICATED}), or a count of indicators by strength ({strong: 2}).
-    return Object.entries(v).map(([k, x]) => (ELEMENTS.includes(k.toUpperCase())
+    // An element's least status ({act: INDICATED}), or a count of indicators by strength ({strong: 2}); an element
+    // a combination does not constrain is null, and a combination's scope is told by the parameter's description.
+    return Object.entries(v).filter(([k, x]) => x !== null && k !== 'scope').map(([k, x]) => (ELEMENTS.includes(k.toUpperCase())
       ? `${elementLabel(k.toUpperCase())} \u2265 ${statusLabel(String(x).toUpperCase())}` : t(`count.${k}`, { n: x })))
       .join(', ');
   }
