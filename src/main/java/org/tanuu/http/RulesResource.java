@@ -68,7 +68,9 @@ public class RulesResource {
     public record Coverage(String version, int cases, int rules, List<RuleSummary> neverFired, Map<String, List<String>> untranslated) {
     }
 
+    /** Trainers too: the page shows them the banner of a rejected edit (its problems name files and lines, no interview). */
     @GET
+    @RolesAllowed({Roles.TRAINER, Roles.REVIEWER})
     public Catalogue catalogue() {
         RuleBook book = ruleBooks.current();
         RuleBookService.Attempt attempt = ruleBooks.lastAttempt();
