@@ -203,7 +203,7 @@ class KeycloakIT {
             "screener, GET, /cases, 403", "screener, POST, /cases/replay, 403", "screener, GET, /rules, 403",
             "screener, POST, /rules/reload, 403",
             "trainer, POST, /identify, 200", "trainer, GET, /cases, 200", "trainer, POST, /cases/replay, 200",
-            "trainer, GET, /rules, 403", "trainer, POST, /rules/reload, 403",
+            "trainer, GET, /rules, 200", "trainer, GET, /rules/coverage, 403", "trainer, POST, /rules/reload, 403",
             "reviewer, POST, /identify, 200", "reviewer, GET, /cases, 200", "reviewer, GET, /rules, 200",
             "reviewer, POST, /rules/reload, 200",
             "screener, GET, /, 403", "trainer, GET, /, 200", "reviewer, GET, /, 200"})
