@@ -76,15 +76,20 @@ public class IdentifyResource {
         String language = Languages.requested(book, lang, headers);
         Interview interview = InterviewReader.read(InterviewReader.parse(body), book);
         Identification result = Identifier.identify(book, interview);
+        recorded(metrics, audit, book, result, started);
+        if (HTCDS.equals(format)) {
+            return HtcdsExport.of(book, interview, result, organisationType, dataConsent);
+        }
+        return language == null ? result : Localizer.localize(result, book, language);
+    }
+
+    /** What an identification leaves behind: its count and time in the metrics, its audit line (never an answer). */
+    public static void recorded(MeterRegistry metrics, Audit audit, RuleBook book, Identification result, Instant started) {
         metrics.counter("tanuu.identifications", "jurisdiction", result.jurisdiction(), "decision", result.decision()).increment();
         Timer.builder("tanuu.identify").publishPercentileHistogram().tag("jurisdiction", result.jurisdiction()).register(metrics)
                 .record(Duration.between(started, Instant.now()));
         audit.record("identify", started, "jurisdiction", result.jurisdiction(), "decision", result.decision(),
                 "version", book.version(), "reference", result.reference());
-        if (HTCDS.equals(format)) {
-            return HtcdsExport.of(book, interview, result, organisationType, dataConsent);
-        }
-        return language == null ? result : Localizer.localize(result, book, language);
     }
 
     @POST

@@ -1,7 +1,6 @@
 package org.tanuu.bench;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -10,11 +9,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.tanuu.http.Audit;
+import org.tanuu.http.IdentifyResource;
 import org.tanuu.http.Roles;
 import org.tanuu.http.RuleBookService;
 import org.tanuu.identify.Identification;
@@ -53,11 +52,7 @@ public class CannedResource {
         Interview interview = InterviewReader.read(InterviewReader.parse(body), book);
         Identification result = answers.computeIfAbsent(book.version() + "/" + interview.jurisdiction() + "/" + interview.reference(),
                 key -> Identifier.identify(book, interview));
-        metrics.counter("tanuu.identifications", "jurisdiction", result.jurisdiction(), "decision", result.decision()).increment();
-        Timer.builder("tanuu.identify").publishPercentileHistogram().tag("jurisdiction", result.jurisdiction()).register(metrics)
-                .record(Duration.between(started, Instant.now()));
-        audit.record("identify", started, "jurisdiction", result.jurisdiction(), "decision", result.decision(),
-                "version", book.version(), "reference", result.reference());
+        IdentifyResource.recorded(metrics, audit, book, result, started); // the same bookkeeping as POST /identify
         return result;
     }
 }
