@@ -7,7 +7,7 @@ public final class FactTypes {
     public static final List<Class<?>> ALL = List.of(Answer.class, Child.class, Combination.class, CountedAge.class,
             Decision.class, Element.class, ElementQuestions.class, ElementStatus.class, EventsDate.class, Evidence.class,
             Finding.class, Flag.class, Indicator.class, Missing.class, NotRequired.class, Offence.class,
-            OffenceElement.class, OffenceStatus.class, Parameter.class, Question.class, Required.class, Stated.class,
+            OffenceElement.class, OffenceStatus.class, Parameter.class, Required.class, Stated.class,
             Tally.class, SmugglingPattern.class, OffenceCausedByTrafficking.class, OffenceByChildInSexualExploitation.class, OffenceByChildUsedInCrime.class,
             HazardousWorkByChild.class, WorkBelowMinimumAge.class, ChildProtectionGround.class, ChildSold.class, EditionInForce.class,
             InterviewDate.class, PresumptionCombination.class, AgeAtEventsRange.class, ChildNow.class,

@@ -85,9 +85,7 @@ public final class Evaluator {
             });
             book.constants(jurisdiction, interview.eventsDate()).forEach(session::insert);
             for (Answer answer : interview.answers().values()) {
-                session.insert(answer);
-                // only the questions answered, as this jurisdiction reads them: a session stays small
-                session.insert(book.question(answer.question(), jurisdiction));
+                session.insert(answer.readAs(book.question(answer.question(), jurisdiction)));
             }
             session.insert(new EventsDate(interview.answers().containsKey(Interview.EVENTS_DATE) ? interview.eventsDate() : null));
             session.insert(new InterviewDate(interview.interviewDate()));

@@ -378,7 +378,7 @@ final class RuleSandbox {
             return;
         }
         String field = left.getExpression().strip();
-        if (field.equals("question") || (type == org.tanuu.facts.Question.class && field.equals("id"))) {
+        if (field.equals("question")) {
             questions.add(reference(where, text.asString()));
         } else if (type == org.tanuu.facts.Parameter.class && field.equals("name")) {
             parameters.add(reference(where, text.asString()));
