@@ -66,10 +66,11 @@ class KubernetesManifestIT {
     }
 
     @Test
-    void theDockerfilesJvmOptionsAreKeptAndTheHeapIsSizedForTheLimit() throws IOException {
+    void theDockerfilesJvmOptionsAreKeptAndTheHeapAndMetaspaceAreSizedForTheLimit() throws IOException {
         String options = env().get("JAVA_OPTS_APPEND");
         String dockerfile = Files.readString(Path.of("src/main/docker/Dockerfile.jvm"));
-        for (String option : List.of("-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-XX:MaxRAMPercentage=50")) {
+        for (String option : List.of("-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-XX:MaxRAMPercentage=50",
+                "-XX:MaxMetaspaceSize=128m")) {
             assertTrue(dockerfile.contains(option), "the Dockerfile sets " + option);
             assertTrue(options.contains(option), "the manifest keeps " + option + ": " + options);
         }

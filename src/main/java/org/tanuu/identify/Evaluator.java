@@ -3,7 +3,7 @@ package org.tanuu.identify;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -74,7 +74,7 @@ public final class Evaluator {
             clock.advanceTime(eventsTime - clock.getCurrentTime(), TimeUnit.MILLISECONDS);
 
             List<Evaluation.TraceEntry> trace = new ArrayList<>();
-            Map<Rule, Integer> firings = new HashMap<>();
+            Map<Rule, Integer> firings = new IdentityHashMap<>(); // a rule's hashCode hashes its name
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override
                 public void afterMatchFired(AfterMatchFiredEvent event) {

@@ -49,7 +49,10 @@ public final class RuleBook {
     /** Each element's questions, by jurisdiction: the facts every evaluation starts from, with the parameters. */
     private final Map<String, List<ElementQuestions>> elementQuestions;
     /** {@link #constants}, by jurisdiction and the first day of a period in which no parameter changes. */
-    private final Map<String, List<Object>> constants = new ConcurrentHashMap<>();
+    private final Map<Period, List<Object>> constants = new ConcurrentHashMap<>();
+
+    private record Period(String jurisdiction, LocalDate from) {
+    }
     private final Limits limits;
     private final Publication publication;
 
@@ -128,7 +131,7 @@ public final class RuleBook {
      */
     public List<Object> constants(String jurisdiction, LocalDate eventsDate) {
         // Made once per jurisdiction and period of the parameters: an evaluation is a hot path.
-        return constants.computeIfAbsent(jurisdiction + "@" + parameters.periodOf(jurisdiction, eventsDate), key -> {
+        return constants.computeIfAbsent(new Period(jurisdiction, parameters.periodOf(jurisdiction, eventsDate)), key -> {
             List<Object> facts = new ArrayList<>(parameters.facts(jurisdiction, eventsDate));
             facts.addAll(elementQuestions.get(jurisdiction));
             facts.addAll(questionnaire.dimensions());
