@@ -16,6 +16,8 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.Options;
@@ -114,12 +116,19 @@ public class EngineBenchmark {
                 .measurementIterations(Integer.getInteger("tanuu.bench.iterations", 5)).measurementTime(TimeValue.seconds(2))
                 .jvmArgsAppend("-Xmx256m", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager")
                 .shouldFailOnError(true)
+                // bytes allocated per operation (gc.alloc.rate.norm): the work an evaluation does, steady where the
+                // machine is shared and times are not
+                .addProfiler(GCProfiler.class)
                 .build();
         Collection<RunResult> results = new Runner(options).run();
         Map<String, Double> micros = new HashMap<>();
+        Map<String, Double> bytes = new HashMap<>();
         for (RunResult r : results) {
             String name = r.getParams().getBenchmark();
-            micros.put(name.substring(name.lastIndexOf('.') + 1), r.getPrimaryResult().getScore());
+            String method = name.substring(name.lastIndexOf('.') + 1);
+            micros.put(method, r.getPrimaryResult().getScore());
+            Result<?> allocated = r.getSecondaryResults().get("gc.alloc.rate.norm");
+            bytes.put(method, allocated == null ? Double.NaN : allocated.getScore());
         }
         double empty = micros.get("emptySession");
         // Issue 20's targets: PALERMO identify ≤ 4×, KG identify ≤ 8×; one KG evaluation alone is shown beside them.
@@ -129,7 +138,8 @@ public class EngineBenchmark {
                 List.of("kgIdentify", "KG identify (KG + PALERMO) vs an empty Drools session (in-JVM, JMH)", "8"))) {
             Double us = micros.get(row.get(0));
             if (us != null) {
-                Row.print(row.get(1), String.format(Locale.ROOT, "%.1f µs vs %.1f µs", us, empty), us / empty,
+                Row.print(row.get(1), String.format(Locale.ROOT, "%.1f µs vs %.1f µs; %.1f KB vs %.1f KB allocated", us, empty,
+                        bytes.get(row.get(0)) / 1024, bytes.get("emptySession") / 1024), us / empty,
                         Double.parseDouble(row.get(2)), false);
             }
         }
