@@ -101,6 +101,7 @@ class RuleSandboxTest {
         a misspelt question id     | Answer( question == "person.ageAtEvent" ) | no question person.ageAtEvent in questionnaire.yaml
         a misspelt question in a list | exists Answer( question in ("purpose.prostitution", "purpose.prostitutoin") ) | no question purpose.prostitutoin in questionnaire.yaml
         a misspelt parameter       | Parameter( name == "age-of-majorty" ) | no parameter age-of-majorty in parameters.yaml
+        a question read as a fact, which no session holds: its answer carries it | Question( id == "act.recruited", basis == "law" ) | unknown fact type Question; a rule matches [
         """)
     void aNameNoFileDefinesIsRefused(String what, String when, String message) throws Exception {
         Path copy = Files.createTempDirectory("tanuu-sandbox-");

@@ -50,9 +50,6 @@ public final class RuleBook {
     private final Map<String, List<ElementQuestions>> elementQuestions;
     /** {@link #constants}, by jurisdiction and the first day of a period in which no parameter changes. */
     private final Map<Period, List<Object>> constants = new ConcurrentHashMap<>();
-
-    private record Period(String jurisdiction, LocalDate from) {
-    }
     private final Limits limits;
     private final Publication publication;
 
@@ -124,6 +121,10 @@ public final class RuleBook {
     /** What an evaluation and a replay of this rule book may cost. */
     public Limits limits() { return limits; }
     public Parameters parameters() { return parameters; }
+
+    /** A jurisdiction's period in which no parameter changes, by its first day (null: before every dated value). */
+    private record Period(String jurisdiction, LocalDate from) {
+    }
 
     /**
      * The facts an evaluation under {@code jurisdiction} of events on {@code eventsDate} starts from: the parameters in
