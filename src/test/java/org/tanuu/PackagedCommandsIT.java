@@ -26,7 +26,10 @@ class PackagedCommandsIT {
     }
 
     static Run run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // The tests' JVM options for every java the command starts, bin/validate-rules's too (the JVM notes them in the output).
+        builder.environment().put("JDK_JAVA_OPTIONS", String.join(" ", org.tanuu.ops.PackagedService.JVM_OPTIONS));
+        Process process = builder.start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("still running after 120 s: " + command);

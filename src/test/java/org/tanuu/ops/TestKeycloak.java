@@ -97,8 +97,9 @@ public final class TestKeycloak {
     }
 
     /**
-     * {@code start HOME REALM STATE [--nice] [--skip=A,B,...]}: starts Keycloak and stays until stopped, its parent
-     * gone; with any skip value {@code true} (the build's skipTests, maven.test.skip, skipITs) it starts nothing.
+     * {@code start HOME REALM STATE [--nice] [--skip=A,B,...] [--goals=[G, ...]]}: starts Keycloak and stays until
+     * stopped, its parent gone; with any skip value {@code true} (the build's maven.test.skip, skipITs), or goals that
+     * stop before the integration tests, it starts nothing.
      * {@code stop STATE}: stops the Keycloak a launcher started, if it still runs.
      */
     public static void main(String[] args) throws Exception {
@@ -125,6 +126,9 @@ public final class TestKeycloak {
                 nice = true;
             } else if (arg.startsWith("--skip=") && List.of(arg.substring(7).split(",")).contains("true")) {
                 System.out.println("TestKeycloak: tests skipped, Keycloak not started");
+                return;
+            } else if (arg.startsWith("--goals=") && !reachesTheIntegrationTests(arg.substring(8))) {
+                System.out.println("TestKeycloak: the build stops before the integration tests, Keycloak not started");
                 return;
             }
         }
@@ -154,6 +158,19 @@ public final class TestKeycloak {
         started.stop(30);
     }
 
+    /**
+     * Whether a build of these goals (Maven's list, "[verify]") runs the integration tests: a phase from
+     * integration-test on, or a goal of failsafe's. An unknown list (not given) counts as yes.
+     */
+    static boolean reachesTheIntegrationTests(String goals) {
+        if (!goals.startsWith("[")) {
+            return true;
+        }
+        List<String> later = List.of("integration-test", "post-integration-test", "verify", "install", "deploy");
+        return Stream.of(goals.replaceAll("[\\[\\]]", "").split(",")).map(String::trim)
+                .anyMatch(goal -> later.contains(goal) || goal.contains("failsafe:"));
+    }
+
     /** Starts Keycloak on free loopback ports, its output into {@code log}; does not wait for it to serve. */
     static Instance launch(Path home, Path realm, Path log, boolean nice) throws IOException {
         Path kc = home.resolve("bin/kc.sh");
@@ -175,6 +192,8 @@ public final class TestKeycloak {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         builder.environment().put("JAVA_HOME", java.toString());
+        // A start of seconds, as for the tests' own JVMs (PackagedService.JVM_OPTIONS): the C1 compiler alone.
+        builder.environment().put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
         Process process = builder.start();
         return new Instance(process.pid(), process.toHandle().info().startInstant().orElse(Instant.EPOCH), port, management, log, null);
     }
