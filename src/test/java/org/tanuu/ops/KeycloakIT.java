@@ -191,7 +191,8 @@ class KeycloakIT {
         WebDriver driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
                 .usingAnyFreePort().build(), options);
         try {
-            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+            // Looks again every 50 ms, not Selenium's default half second: each step answers in milliseconds.
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(50));
             driver.get(service.url() + "/");
             wait.until(d -> d.getCurrentUrl().startsWith(realm) && !d.findElements(By.id("username")).isEmpty());
             driver.findElement(By.id("username")).sendKeys("trainer");
