@@ -252,6 +252,9 @@ public final class TestKeycloak {
     static Path java21() throws IOException {
         Optional<Path> named = Optional.ofNullable(System.getenv("JAVA21_HOME")).filter(s -> !s.isEmpty()).map(Path::of);
         if (named.isPresent()) {
+            if (!Files.isExecutable(named.get().resolve("bin/java")) || feature(named.get()) < 21) {
+                throw new AssertionError("Keycloak needs Java 21 or later: JAVA21_HOME=" + named.get() + " is not a JDK 21 or later");
+            }
             return named.get();
         }
         Path temurin = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
