@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +27,10 @@ class PackagedCommandsIT {
     }
 
     static Run run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // The tests' JVM options for every java the command starts, bin/validate-rules's too (the JVM notes them in the output).
+        builder.environment().put("JDK_JAVA_OPTIONS", String.join(" ", org.tanuu.ops.PackagedService.JVM_OPTIONS));
+        Process process = builder.start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("still running after 120 s: " + command);
@@ -99,12 +103,23 @@ class PackagedCommandsIT {
 
     @Test
     void theValidateCommandPassesTheRepositoryRulesAndFailsABrokenCopy(@TempDir Path dir) throws Exception {
+        // The two runs are independent: side by side, as two reviewers would run them (a JVM's start is mostly one core).
+        String where = breakCopy(dir);
+        CompletableFuture<Run> brokenRun = CompletableFuture.supplyAsync(() -> {
+            try {
+                return run(List.of("bin/validate-rules", dir.toString()));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
         Run sound = run(List.of("bin/validate-rules", "rules"));
         assertEquals(0, sound.exit(), sound.output());
         assertTrue(sound.output().contains("failed") && sound.output().contains(" 0 failed"), sound.output());
         assertTrue(sound.output().lines().noneMatch(l -> l.contains("warning:")), "no warning: " + sound.output());
-        String where = breakCopy(dir);
-        Run broken = run(List.of("bin/validate-rules", dir.toString()));
+        Run broken = brokenRun.get(150, TimeUnit.SECONDS);
         assertEquals(1, broken.exit(), broken.output());
         assertTrue(broken.output().contains(dir.resolve(where.substring(0, where.indexOf(':'))) + where.substring(where.indexOf(':'))),
                 broken.output());

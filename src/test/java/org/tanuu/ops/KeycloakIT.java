@@ -7,30 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.HttpCookie;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -51,31 +43,36 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * 21+) in dev mode on a free loopback port with the realm of src/test/resources/keycloak/tanuu-realm.json, and the
  * packaged service configured for it as the README's Access section says. Real tokens (password grant) walk the
  * README's role table; the trainers' page signs in with the code flow in Chromium; readiness goes DOWN when
- * Keycloak stops. Where Keycloak cannot start, the test fails with the reason.
+ * Keycloak stops. Where Keycloak cannot start, the test fails with the reason. The build starts Keycloak ahead, while
+ * the unit tests run ({@link TestKeycloak}); run on its own, the test starts it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KeycloakIT {
     static final String SECRET = "tanuu-test-secret";
-    static final List<String> output = new CopyOnWriteArrayList<>();
-    static Process keycloak;
+    static TestKeycloak.Instance keycloak;
     static String realm;
     static PackagedService service;
 
     @BeforeAll
     static void start() throws Exception {
-        Path home = Path.of(System.getProperty("tanuu.keycloak.home", "target/keycloak/keycloak-26.5.6"));
-        assertTrue(Files.isExecutable(home.resolve("bin/kc.sh")), "Keycloak is not unpacked at " + home + " (the build's dependency:unpack)");
-        Path java = java21();
-        Files.createDirectories(home.resolve("data/import"));
-        Files.copy(Path.of("src/test/resources/keycloak/tanuu-realm.json"), home.resolve("data/import/tanuu-realm.json"),
-                StandardCopyOption.REPLACE_EXISTING);
-        int port = freePort();
-        realm = "http://127.0.0.1:" + port + "/realms/tanuu";
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev", "--http-port=" + port,
-                "--http-host=127.0.0.1", "--import-realm", "--http-management-port=" + freePort()).redirectErrorStream(true);
-        builder.environment().put("JAVA_HOME", java.toString());
         long begun = System.nanoTime();
-        keycloak = builder.start();
+        Path state = Path.of(System.getProperty("tanuu.keycloak.state", "target/keycloak/state.properties"));
+        // The build started Keycloak ahead (TestKeycloak), while the unit tests ran: use it if its launcher still runs.
+        Optional<TestKeycloak.Instance> early = Files.isRegularFile(state) && TestKeycloak.launcher(state).isPresent()
+                ? TestKeycloak.read(state) : Optional.empty();
+        if (early.isPresent() && early.get().failure() != null) {
+            throw new AssertionError("Keycloak could not be started: " + early.get().failure());
+        }
+        if (early.isPresent()) {
+            keycloak = early.get();
+            System.out.printf("KeycloakIT: Keycloak started by the build (pid %d, port %d)%n", keycloak.pid(), keycloak.port());
+        } else {
+            Path home = Path.of(System.getProperty("tanuu.keycloak.home", "target/keycloak/keycloak-26.5.6"));
+            keycloak = TestKeycloak.launch(home, Path.of("src/test/resources/keycloak/tanuu-realm.json"),
+                    Path.of("target/keycloak/keycloak-it.log"), false);
+            System.out.printf("KeycloakIT: Keycloak started by the test (pid %d, port %d)%n", keycloak.pid(), keycloak.port());
+        }
+        realm = keycloak.realm();
         // The service starts meanwhile, on two cores the two starts overlap: its OIDC tenant, which finds no provider
         // yet, is set up on the first request that needs it.
         CompletableFuture<PackagedService> serviceStarted = CompletableFuture.supplyAsync(() -> {
@@ -89,29 +86,13 @@ class KeycloakIT {
                 throw new IllegalStateException(e);
             }
         });
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(keycloak.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = lines.readLine()) != null; ) {
-                    output.add(line);
-                    if (line.contains("Listening on: http://127.0.0.1:" + port)) {
-                        started.complete(null);
-                    }
-                }
-            } catch (IOException e) {
-                // the process ended
-            }
-            started.completeExceptionally(new AssertionError("Keycloak exited without starting"));
-        }, "keycloak-output");
-        reader.setDaemon(true);
-        reader.start();
         try {
-            started.get(360, TimeUnit.SECONDS);
+            awaitListening(keycloak, 360);
             System.out.printf("KeycloakIT: Keycloak listening after %.1f s%n", (System.nanoTime() - begun) / 1e9);
-        } catch (Exception e) {
+        } catch (AssertionError e) {
             serviceStarted.thenAccept(KeycloakIT::close);
             stop();
-            throw new AssertionError("Keycloak did not start within 360 s (" + e.getMessage() + "):\n" + tail(), e);
+            throw e;
         }
         try {
             service = serviceStarted.get(180, TimeUnit.SECONDS);
@@ -119,6 +100,20 @@ class KeycloakIT {
         } catch (java.util.concurrent.ExecutionException e) {
             stop();
             throw e.getCause() instanceof AssertionError a ? a : new AssertionError("the service did not start", e.getCause());
+        }
+    }
+
+    /** Waits for Keycloak's start line, not for a time; fails with its last lines if it exits or takes too long. */
+    static void awaitListening(TestKeycloak.Instance instance, long seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!instance.listening()) {
+            if (instance.process().isEmpty() && !instance.listening()) {
+                throw new AssertionError("Keycloak exited without starting:\n" + instance.tail());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Keycloak did not start within " + seconds + " s:\n" + instance.tail());
+            }
+            Thread.sleep(100);
         }
     }
 
@@ -135,50 +130,9 @@ class KeycloakIT {
         if (service != null) {
             service.close();
         }
-        if (keycloak != null && keycloak.isAlive()) {
-            keycloak.toHandle().descendants().forEach(ProcessHandle::destroy);
-            keycloak.destroy();
-            keycloak.waitFor(60, TimeUnit.SECONDS);
+        if (keycloak != null) {
+            keycloak.stop(60);
         }
-    }
-
-    /** A JDK of 21 or later: JAVA21_HOME, else Temurin 25 where these machines ship it, else any under /usr/lib/jvm. */
-    static Path java21() throws IOException {
-        Optional<Path> named = Optional.ofNullable(System.getenv("JAVA21_HOME")).map(Path::of);
-        if (named.isPresent()) {
-            return named.get();
-        }
-        Path temurin = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
-        if (Files.isExecutable(temurin.resolve("bin/java"))) {
-            return temurin;
-        }
-        try (Stream<Path> jdks = Files.list(Path.of("/usr/lib/jvm"))) {
-            return jdks.filter(jdk -> Files.isExecutable(jdk.resolve("bin/java")) && feature(jdk) >= 21).findFirst()
-                    .orElseThrow(() -> new AssertionError("Keycloak needs Java 21 or later: set JAVA21_HOME (none found in /usr/lib/jvm)"));
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new AssertionError("Keycloak needs Java 21 or later: set JAVA21_HOME");
-        }
-    }
-
-    private static int feature(Path jdk) {
-        try {
-            String release = Files.readString(jdk.resolve("release"));
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("JAVA_VERSION=\"(\\d+)").matcher(release);
-            return m.find() ? Integer.parseInt(m.group(1)) : 0;
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String tail() {
-        return String.join("\n", output.subList(Math.max(0, output.size() - 40), output.size()));
     }
 
     /** Keycloak's tokens for a user of the realm (password grant): access, ID and refresh token. */
@@ -237,7 +191,8 @@ class KeycloakIT {
         WebDriver driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
                 .usingAnyFreePort().build(), options);
         try {
-            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+            // Looks again every 50 ms, not Selenium's default half second: each step answers in milliseconds.
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(50));
             driver.get(service.url() + "/");
             wait.until(d -> d.getCurrentUrl().startsWith(realm) && !d.findElements(By.id("username")).isEmpty());
             driver.findElement(By.id("username")).sendKeys("trainer");
@@ -389,9 +344,7 @@ class KeycloakIT {
     void readinessIsDownWhileKeycloakCannotBeReached() throws InterruptedException {
         String ready = service.managementUrl() + "/q/health/ready";
         given().get(ready).then().statusCode(200).body("status", equalTo("UP"));
-        keycloak.toHandle().descendants().forEach(ProcessHandle::destroy);
-        keycloak.destroy();
-        assertTrue(keycloak.waitFor(60, TimeUnit.SECONDS), "Keycloak stopped");
+        assertTrue(keycloak.stop(60), "Keycloak stopped");
         given().get(ready).then().statusCode(503).body("status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'identity provider' }.status", equalTo("DOWN"));
         assertEquals("UP", given().get(ready).then().extract().path("checks.find { it.name == 'rule book' }.status"));

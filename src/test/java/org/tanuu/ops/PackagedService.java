@@ -27,9 +27,17 @@ public final class PackagedService implements AutoCloseable {
     public final int port;
     public final int managementPort;
 
+    /**
+     * The JVM options of the services and commands the tests start (and of the test JVMs, pom.xml): the C1 compiler
+     * alone. These JVMs live seconds to minutes, and on two cores the C2 compiler's threads took a third of the
+     * suite's CPU time from the tests; nothing a test asserts depends on it.
+     */
+    public static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
+
     public PackagedService(String... settings) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=0", "-Dquarkus.management.port=0"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-Dquarkus.http.port=0", "-Dquarkus.management.port=0"));
         command.addAll(List.of(settings));
         command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
         process = new ProcessBuilder(command).redirectErrorStream(true).start();
