@@ -58,11 +58,7 @@ class KeycloakIT {
         long begun = System.nanoTime();
         Path state = Path.of(System.getProperty("tanuu.keycloak.state", "target/keycloak/state.properties"));
         // The build started Keycloak ahead (TestKeycloak), while the unit tests ran: use it if its launcher still runs.
-        Optional<TestKeycloak.Instance> early = Files.isRegularFile(state) && TestKeycloak.launcher(state).isPresent()
-                ? TestKeycloak.read(state) : Optional.empty();
-        if (early.isPresent() && early.get().failure() != null) {
-            throw new AssertionError("Keycloak could not be started: " + early.get().failure());
-        }
+        Optional<TestKeycloak.Instance> early = TestKeycloak.running(state);
         if (early.isPresent()) {
             keycloak = early.get();
             System.out.printf("KeycloakIT: Keycloak started by the build (pid %d, port %d)%n", keycloak.pid(), keycloak.port());

@@ -30,8 +30,7 @@ import java.util.stream.Stream;
  * <p>Its dev-mode start takes ~50 s on two cores (most of it creating its database), so the build starts it early,
  * as the unit tests begin, in the background and at a lower priority ({@code nice}), so that it uses what the tests
  * leave idle: {@code java src/test/java/org/tanuu/ops/TestKeycloak.java start ...} (a source-file program, so it
- * needs no compiled test class; only JDK classes here). This launcher writes where Keycloak listens, or why it could
- * not start it, into a state file, and stays until the build ends: it stops Keycloak when it is stopped itself (the
+ * needs no compiled test class; only JDK classes here). This launcher writes where Keycloak listens into a state file, and stays until the build ends: it stops Keycloak when it is stopped itself (the
  * build's end, a failed build included), when the build's JVM, its parent, is gone (even killed), and at the build's
  * {@code post-integration-test} ({@code ... TestKeycloak.java stop STATE}). {@link KeycloakIT} uses the instance of a
  * launcher that is still running, or, run on its own (an IDE), starts Keycloak itself the same way.
@@ -40,8 +39,8 @@ public final class TestKeycloak {
     /** Keycloak's line once it serves. */
     static final Pattern LISTENING = Pattern.compile("Listening on: http://127\\.0\\.0\\.1:(\\d+)");
 
-    /** Where Keycloak listens and how to reach its process; or, with {@code failure}, why it was not started. */
-    record Instance(long pid, Instant started, int port, int managementPort, Path log, String failure) {
+    /** Where Keycloak listens and how to reach its process. */
+    record Instance(long pid, Instant started, int port, int managementPort, Path log) {
         Optional<ProcessHandle> process() {
             return ProcessHandle.of(pid).filter(p -> p.info().startInstant().map(started::equals).orElse(false));
         }
@@ -137,9 +136,7 @@ public final class TestKeycloak {
         try {
             instance = launch(home, realm, state.resolveSibling("keycloak.log"), nice);
         } catch (AssertionError | IOException e) {
-            // The test is the one to fail, with this reason: the build goes on to it.
-            instance = new Instance(0, Instant.EPOCH, 0, 0, state.resolveSibling("keycloak.log"), e.getMessage());
-            write(state, instance);
+            // No state file: KeycloakIT starts Keycloak itself, and fails with this same reason.
             System.out.println("TestKeycloak: Keycloak not started: " + e.getMessage());
             return;
         }
@@ -195,11 +192,26 @@ public final class TestKeycloak {
         // A start of seconds, as for the tests' own JVMs (PackagedService.JVM_OPTIONS): the C1 compiler alone.
         builder.environment().put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
         Process process = builder.start();
-        return new Instance(process.pid(), process.toHandle().info().startInstant().orElse(Instant.EPOCH), port, management, log, null);
+        return new Instance(process.pid(), process.toHandle().info().startInstant().orElse(Instant.EPOCH), port, management, log);
     }
 
     /** The instance a launcher wrote into {@code state}, if the file is there. */
     static Optional<Instance> read(Path state) {
+        return load(state).map(p -> new Instance(Long.parseLong(p.getProperty("pid", "0")),
+                Instant.parse(p.getProperty("started", "1970-01-01T00:00:00Z")), Integer.parseInt(p.getProperty("port", "0")),
+                Integer.parseInt(p.getProperty("managementPort", "0")), Path.of(p.getProperty("log", ""))));
+    }
+
+    /** The instance of {@code state} while its launcher runs: the build that started it is this one. */
+    static Optional<Instance> running(Path state) {
+        Optional<Properties> p = load(state);
+        Instant started = Instant.parse(p.map(q -> q.getProperty("launcherStarted")).orElse("1970-01-01T00:00:00Z"));
+        boolean launcherRuns = p.flatMap(q -> ProcessHandle.of(Long.parseLong(q.getProperty("launcher", "0"))))
+                .filter(h -> h.info().startInstant().map(started::equals).orElse(false)).isPresent();
+        return launcherRuns ? read(state) : Optional.empty();
+    }
+
+    private static Optional<Properties> load(Path state) {
         if (!Files.isRegularFile(state)) {
             return Optional.empty();
         }
@@ -209,22 +221,7 @@ public final class TestKeycloak {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Optional.of(new Instance(Long.parseLong(p.getProperty("pid", "0")), Instant.parse(p.getProperty("started", "1970-01-01T00:00:00Z")),
-                Integer.parseInt(p.getProperty("port", "0")), Integer.parseInt(p.getProperty("managementPort", "0")),
-                Path.of(p.getProperty("log", "")), p.getProperty("failure")));
-    }
-
-    /** The launcher of {@code state}, while it runs: the build that started it is this one. */
-    static Optional<ProcessHandle> launcher(Path state) {
-        Properties p = new Properties();
-        try (Reader in = Files.newBufferedReader(state, StandardCharsets.UTF_8)) {
-            p.load(in);
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-        Instant started = Instant.parse(p.getProperty("launcherStarted", "1970-01-01T00:00:00Z"));
-        return ProcessHandle.of(Long.parseLong(p.getProperty("launcher", "0")))
-                .filter(h -> h.info().startInstant().map(started::equals).orElse(false));
+        return Optional.of(p);
     }
 
     private static void write(Path state, Instance instance) throws IOException {
@@ -237,9 +234,6 @@ public final class TestKeycloak {
         p.setProperty("port", String.valueOf(instance.port()));
         p.setProperty("managementPort", String.valueOf(instance.managementPort()));
         p.setProperty("log", instance.log().toAbsolutePath().toString());
-        if (instance.failure() != null) {
-            p.setProperty("failure", instance.failure());
-        }
         Files.createDirectories(state.toAbsolutePath().getParent());
         Path next = state.resolveSibling(state.getFileName() + ".next");
         try (Writer out = Files.newBufferedWriter(next, StandardCharsets.UTF_8)) {
